@@ -1,0 +1,53 @@
+# Monitor Regiodeal Vitale Wijken — the two set-up commands are `make book` and `make test`.
+# Everything installs into a local virtual environment (.venv) on first use.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+MIRROR ?= ../shared/data
+JOBS   ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install book test test-fast data run bench check clean
+
+help: ## Show this help
+	@echo "Monitor Regiodeal Vitale Wijken"
+	@echo
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo
+	@echo "  variables: MIRROR=$(MIRROR)  JOBS=<n parallel notebooks>  PYTHON=$(PYTHON)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its test tools
+
+book: $(STAMP) ## Build the book from the committed data into _build/html (main job)
+	$(BIN)/vitale-wijken book $(if $(JOBS),--jobs $(JOBS),)
+
+test: $(STAMP) ## Install and run all tests (CI runs this)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## Run only the fast tests (no data re-derivation, no book build)
+	$(BIN)/python -m pytest -m "not slow"
+
+data: $(STAMP) ## Re-derive data/processed from the source mirror (MIRROR=../shared/data)
+	$(BIN)/vitale-wijken data fetch --mirror $(MIRROR)
+	$(BIN)/vitale-wijken data build
+
+run: $(STAMP) ## Execute the factsheet notebooks (papermill) without building the book
+	$(BIN)/vitale-wijken run $(if $(JOBS),--jobs $(JOBS),)
+
+bench: $(STAMP) ## Print timings of the pipeline steps
+	$(BIN)/python -m analysis.bench
+
+check: $(STAMP) ## Validate the registries
+	$(BIN)/vitale-wijken check
+
+clean: ## Remove build outputs (keeps .venv and data/processed)
+	rm -rf _build book/factsheets book/_generated .cache

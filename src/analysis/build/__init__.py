@@ -1,0 +1,63 @@
+"""``vitale-wijken data build``: data/raw/ -> the committed tables in data/processed/.
+
+Everything is read and validated before anything is written; the outputs are staged and
+moved into place together, so bad input never leaves half-written tables behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from ..focus import availability
+from ..io import geojson_text, staged_outputs
+from ..registries import Registries
+from ..schemas import AREA_SCHEMA, AVAILABILITY_SCHEMA, indicator_schema, national_schema
+from .areas import area_table, geometry_collection
+from .indicators import build_indicator_table
+from .national import national_wijk_table
+from .sources import read_raw
+
+OUTPUTS = {
+    "indicatoren": "indicatoren.csv",
+    "gebieden": "gebieden.csv",
+    "geometrie": "geometrie.geojson",
+    "beschikbaarheid": "beschikbaarheid.csv",
+    "gezondheid_wijken_nl": "gezondheid_wijken_nl.csv",
+}
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    tables: dict[str, pd.DataFrame]
+    written: list[Path]
+
+
+def build(reg: Registries, raw: Path, out: Path, log: Callable[[str], None] = print) -> BuildResult:
+    sources = read_raw(reg, raw, log=log)
+    log(f"  {len(sources.observaties):,} observations read")
+    indicators = build_indicator_table(sources.observaties, reg)
+    percent = [i.id for i in reg.kernset.indicatoren if i.eenheid == "procent"]
+    # Schema failures on outputs are builder bugs, not bad input: pandera reports them as is.
+    indicators = indicator_schema(percent).validate(indicators, lazy=True)
+    areas = AREA_SCHEMA.validate(area_table(indicators, sources.namen, reg), lazy=True)
+    avail = AVAILABILITY_SCHEMA.validate(availability(indicators, reg), lazy=True)
+    national = national_wijk_table(sources.observaties, reg)
+    national = national_schema(list(national.columns[3:])).validate(national, lazy=True)
+    geo = geometry_collection(sources.geometrie, reg)
+    with staged_outputs(out) as staged:
+        staged.write_csv(OUTPUTS["indicatoren"], indicators)
+        staged.write_csv(OUTPUTS["gebieden"], areas)
+        staged.write_csv(OUTPUTS["beschikbaarheid"], avail)
+        staged.write_csv(OUTPUTS["gezondheid_wijken_nl"], national)
+        staged.write_text(OUTPUTS["geometrie"], geojson_text(geo))
+        names = list(staged.names)
+    tables = {"indicatoren": indicators, "gebieden": areas, "beschikbaarheid": avail,
+              "gezondheid_wijken_nl": national}
+    for key, df in tables.items():
+        log(f"  {OUTPUTS[key]}: {len(df):,} rows")
+    log(f"  {OUTPUTS['geometrie']}: {len(geo['features'])} features")
+    return BuildResult(tables, [Path(out) / n for n in names])

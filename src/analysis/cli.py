@@ -1,0 +1,99 @@
+"""Command line entry point: ``vitale-wijken``.
+
+    vitale-wijken check                      validate the registries in data/*.yml
+    vitale-wijken data fetch [--mirror DIR]  fill data/raw/ (online, or from a mirror)
+    vitale-wijken data build                 data/raw/ -> data/processed/
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import VitaleWijkenError
+from .paths import default_mirror, processed_dir, raw_dir
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .registries import load_registries
+
+    reg = load_registries(args.registries)
+    k = reg.kernset
+    with_source = sum(1 for i in k.indicatoren if i.bronnen)
+    print(f"registries OK: {len(reg.gebieden.gemeenten)} gemeenten, {len(reg.metingen.metingen)} metingen, "
+          f"{len(k.indicatoren)} indicators ({with_source} with a source), {len(reg.bronnen.tabellen)} tables, "
+          f"{len(reg.bronnen.bestanden)} source files")
+    return 0
+
+
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    from .fetch import fetch_from_mirror, fetch_online
+    from .registries import load_registries
+
+    reg = load_registries(args.registries)
+    raw = Path(args.raw)
+    if args.mirror:
+        print(f"fetch: copying from mirror {args.mirror} into {raw}")
+        files = fetch_from_mirror(reg, Path(args.mirror), raw)
+        print(f"fetch: {len(files)} files in {raw}")
+        return 0
+    print(f"fetch: downloading from the publishers' open-data APIs into {raw}")
+    written, skipped = fetch_online(reg, raw)
+    print(f"fetch: {len(written)} files downloaded; {len(skipped)} source(s) have no API "
+          f"(get them with --mirror {default_mirror()} or by hand, see above)")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+    from .registries import load_registries
+
+    reg = load_registries(args.registries)
+    start = time.perf_counter()
+    print(f"build: {args.raw} -> {args.out}")
+    build(reg, Path(args.raw), Path(args.out))
+    print(f"build: done in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="vitale-wijken",
+        description="Monitor Regiodeal Vitale Wijken: data pipeline, batch runs and the book.",
+    )
+    p.add_argument("--registries", type=Path, default=None, help="folder with the registry YAML files (default: data/)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    c = sub.add_parser("check", help="validate the registries (data/*.yml)")
+    c.set_defaults(func=_cmd_check)
+
+    d = sub.add_parser("data", help="fetch raw sources and build the processed tables")
+    dsub = d.add_subparsers(dest="data_command", required=True, metavar="STEP")
+    f = dsub.add_parser("fetch", help="fill data/raw/ from the publishers' APIs, or from a mirror with --mirror")
+    f.add_argument("--mirror", type=Path, default=None,
+                   help=f"copy from a local mirror laid out like ../shared/data (e.g. {default_mirror()})")
+    f.add_argument("--raw", type=Path, default=raw_dir(), help="target folder (default: data/raw)")
+    f.set_defaults(func=_cmd_fetch)
+    b = dsub.add_parser("build", help="read data/raw/ and write the committed tables in data/processed/")
+    b.add_argument("--raw", type=Path, default=raw_dir(), help="folder with the fetched sources (default: data/raw)")
+    b.add_argument("--out", type=Path, default=processed_dir(), help="output folder (default: data/processed)")
+    b.set_defaults(func=_cmd_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except VitaleWijkenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyError as exc:
+        print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The "Belangrijkste bevindingen" of a factsheet: three to six sentences generated from
+the comparisons, aware of each indicator's direction and of missing figures."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .compare import IndicatorRow
+from .format import nl_list, nl_value
+from .registries import Registries
+from .registry_models import Gemeente
+
+MAX_LISTED = 3
+
+
+def lower_label(label: str) -> str:
+    """'Ervaren gezondheid …' -> 'ervaren gezondheid …', but 'WOZ-waarde' stays."""
+    if len(label) > 1 and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def _gap(row: IndicatorRow, ref: str) -> float:
+    other = row.gemeente if ref == "gemeente" else row.nederland
+    base = max(abs(other.waarde or 0.0), 1e-9)
+    return abs((row.focus.waarde or 0.0) - (other.waarde or 0.0)) / base
+
+
+def _labels(rows: list[IndicatorRow], ref: str) -> str:
+    ranked = sorted(rows, key=lambda r: _gap(r, ref), reverse=True)
+    labels = [lower_label(r.indicator.label) for r in ranked[:MAX_LISTED]]
+    rest = len(ranked) - MAX_LISTED
+    text = nl_list(labels)
+    if rest > 0:
+        text += f" (en nog {rest} {'indicator' if rest == 1 else 'indicatoren'})"
+    return text
+
+
+def findings(
+    rows: list[IndicatorRow],
+    reg: Registries,
+    gemeente: Gemeente,
+    meting: int,
+    area_name: Callable[[str], str],
+) -> list[str]:
+    focus = gemeente.focusgebied.naam
+    gem = gemeente.naam
+    scored = [r for r in rows if reg.pijler(r.indicator.pijler).context is False]
+    sentences: list[str] = []
+
+    full = [r for r in scored if r.focus.status == "beschikbaar"]
+    partial = [r for r in scored if r.focus.status == "deels"]
+    missing = [r for r in scored if r.focus.status == "ontbreekt"]
+    text = f"Voor {len(full)} van de {len(scored)} indicatoren in de vijf pijlers is er in deze meting een cijfer voor {focus}"
+    if partial:
+        text += f"; voor {len(partial)} alleen per deel of per buurt"
+    text += "."
+    if missing:
+        text += f" {len(missing)} {'ontbreekt' if len(missing) == 1 else 'ontbreken'}; bij elke pijler staat waarom."
+    sentences.append(text)
+
+    judged = [r for r in scored if r.tov_gemeente.judged]
+    worse = [r for r in judged if r.tov_gemeente.oordeel == "ongunstiger"]
+    better = [r for r in judged if r.tov_gemeente.oordeel == "gunstiger"]
+    if not judged:
+        sentences.append(
+            f"Een oordeel ten opzichte van {gem} is in deze meting niet mogelijk: er zijn geen cijfers van "
+            f"{focus} en {gem} uit dezelfde bron en hetzelfde peiljaar, of de verschillen zijn te klein."
+        )
+    elif worse:
+        sentences.append(f"Ten opzichte van de gemeente {gem} scoort {focus} ongunstiger op {_labels(worse, 'gemeente')}.")
+    else:
+        sentences.append(f"Op geen van de {len(judged)} indicatoren met een oordeel scoort {focus} ongunstiger dan {gem}.")
+    if better:
+        sentences.append(f"Gunstiger dan {gem} is {focus} op {_labels(better, 'gemeente')}.")
+
+    vs_nl = [r for r in scored if r.tov_nederland.oordeel in ("gunstiger", "ongunstiger", "vergelijkbaar")]
+    if vs_nl:
+        n_worse = sum(r.tov_nederland.oordeel == "ongunstiger" for r in vs_nl)
+        n_better = sum(r.tov_nederland.oordeel == "gunstiger" for r in vs_nl)
+        n_same = len(vs_nl) - n_worse - n_better
+        sentences.append(
+            f"Vergeleken met heel Nederland is {focus} op {n_worse} van de {len(vs_nl)} vergeleken indicatoren "
+            f"ongunstiger, op {n_better} gunstiger en op {n_same} vergelijkbaar."
+        )
+
+    sentences.append(_change_sentence(scored, reg, gemeente, meting))
+
+    buurt_rows = [r for r in partial if r.focus.methode == "alleen buurten"]
+    if buurt_rows and len(sentences) < 6:
+        r = buurt_rows[0]
+        eenheid = reg.kernset.eenheden[r.indicator.eenheid]
+        parts = [p for p in r.focus.delen if p.code.startswith("BU") and p.waarde is not None]
+        lo = min(parts, key=lambda p: p.waarde)
+        hi = max(parts, key=lambda p: p.waarde)
+        sentences.append(
+            f"{r.indicator.label} is over {r.focus.peiljaar} alleen per buurt bekend: van "
+            f"{nl_value(lo.waarde, eenheid)} in {area_name(lo.code)} tot {nl_value(hi.waarde, eenheid)} in "
+            f"{area_name(hi.code)}. Een cijfer voor heel {focus} is daaruit niet te maken zonder gewichten."
+        )
+    return sentences[:6]
+
+
+def _change_sentence(rows: list[IndicatorRow], reg: Registries, gemeente: Gemeente, meting: int) -> str:
+    focus = gemeente.focusgebied.naam
+    if meting == reg.nulmeting.jaar:
+        later = nl_list([str(m.jaar) for m in reg.metingen.metingen[1:]])
+        return (f"Dit is de nulmeting: deze cijfers zijn het vertrekpunt waartegen de metingen van {later} "
+                f"worden afgezet.")
+    changes = [r for r in rows if r.sinds_nulmeting is not None]
+    if not changes:
+        return (f"Veranderingen sinds de nulmeting zijn voor {focus} in deze meting niet te berekenen: geen "
+                f"indicator heeft een cijfer uit dezelfde bron voor beide peiljaren.")
+    moved = [r for r in changes if r.sinds_nulmeting.verdict.oordeel in ("gunstiger", "ongunstiger")]
+    if not moved:
+        labels = nl_list([lower_label(r.indicator.label) for r in changes[:MAX_LISTED]])
+        return f"Sinds de nulmeting is {labels} in {focus} niet meer veranderd dan de cijfers kunnen onderscheiden."
+    r = max(moved, key=lambda r: abs(r.sinds_nulmeting.verschil))
+    c = r.sinds_nulmeting
+    eenheid = reg.kernset.eenheden[r.indicator.eenheid]
+    richting = "verbeterd" if c.verdict.oordeel == "gunstiger" else "verslechterd"
+    text = (f"Sinds de nulmeting is {lower_label(r.indicator.label)} in {focus} {richting}: van "
+            f"{nl_value(c.van, eenheid)} ({c.van_peiljaar}) naar {nl_value(c.naar, eenheid)} ({c.naar_peiljaar}, "
+            f"bron {c.bron_tabel})")
+    g = r.gemeente_sinds_nulmeting
+    if g is not None:
+        text += f"; in {gemeente.naam} ging het van {nl_value(g.van, eenheid)} naar {nl_value(g.naar, eenheid)}"
+    return text + "."

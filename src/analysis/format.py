@@ -1,0 +1,50 @@
+"""Numbers and words the Dutch way: decimal comma, thousands point."""
+
+from __future__ import annotations
+
+import html
+import math
+
+from .registry_models import Eenheid
+
+
+def nl_number(value: float | None, decimals: int = 1) -> str:
+    """12345.678 -> '12.345,7'. Missing -> '—'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def nl_value(value: float | None, eenheid: Eenheid, *, with_unit: bool = True) -> str:
+    text = nl_number(value, eenheid.decimalen)
+    if text == "—" or not with_unit:
+        return text
+    if eenheid.label == "%":
+        return f"{text}%"
+    if eenheid.label in ("aantal",):
+        return text
+    return f"{text} {eenheid.label}"
+
+
+def nl_difference(diff: float | None, eenheid: Eenheid) -> str:
+    """A signed difference: '+2,3 procentpunt', '−4,0 per 1.000 inwoners'."""
+    if diff is None or (isinstance(diff, float) and math.isnan(diff)):
+        return "—"
+    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
+    text = nl_number(abs(diff), eenheid.decimalen)
+    unit = "procentpunt" if eenheid.label == "%" else ("" if eenheid.label == "aantal" else eenheid.label)
+    return f"{sign}{text} {unit}".strip()
+
+
+def nl_list(items: list[str], conjunction: str = "en") -> str:
+    items = [i for i in items if i]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)

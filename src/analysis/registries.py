@@ -1,0 +1,231 @@
+"""Load and cross-check the registries in data/*.yml.
+
+Errors name the file, the YAML line and the key path, e.g.
+``file data/kernset.yml, row 57, column 'indicatoren[3].richting': ...``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import RegistryError
+from .paths import data_dir
+from .registry_models import (
+    Bestand,
+    Bronnen,
+    Gebieden,
+    Gemeente,
+    Indicator,
+    Kernset,
+    Meting,
+    Metingen,
+    Pijler,
+    Tabel,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+REGISTRY_FILES = {
+    "gebieden": "gebieden.yml",
+    "metingen": "metingen.yml",
+    "kernset": "kernset.yml",
+    "bronnen": "bronnen.yml",
+}
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """Follow a pydantic error location through the composed YAML tree to a line number."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == str(key)), None)
+            if match is None:
+                break
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _loc_text(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for key in loc:
+        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+    return text or "<top>"
+
+
+def load_yaml_model(path: Path, model: type[M]) -> M:
+    """Parse ``path`` and validate it as ``model``; raise RegistryError with line and key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RegistryError(path, "registry file not found") from None
+    except UnicodeDecodeError as exc:
+        line = text_line_of_offset(path.read_bytes(), exc.start)
+        raise RegistryError(path, "not valid UTF-8", row=line) from None
+    try:
+        data = yaml.safe_load(text)
+        tree = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RegistryError(
+            path, f"invalid YAML: {getattr(exc, 'problem', exc)}",
+            row=mark.line + 1 if mark else None,
+        ) from None
+    if not isinstance(data, dict):
+        raise RegistryError(path, "expected a mapping at the top level", row=1)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = errors[0]
+        details = [
+            f"line {_line_of(tree, e['loc'])}, {_loc_text(e['loc'])}: {e['msg']}" for e in errors[1:10]
+        ]
+        raise RegistryError(
+            path,
+            first["msg"],
+            row=_line_of(tree, first["loc"]),
+            column=_loc_text(first["loc"]),
+            details=details,
+        ) from None
+
+
+def text_line_of_offset(raw: bytes, offset: int) -> int:
+    return raw[:offset].count(b"\n") + 1
+
+
+@dataclass(frozen=True)
+class Registries:
+    """The four registries, cross-checked, with the lookups the rest of the code needs."""
+
+    gebieden: Gebieden
+    metingen: Metingen
+    kernset: Kernset
+    bronnen: Bronnen
+    folder: Path
+
+    # -- gebieden
+    def gemeente(self, key: str) -> Gemeente:
+        """A gemeente by CBS code, slug or name (case-insensitive)."""
+        k = key.strip().lower()
+        for g in self.gebieden.gemeenten:
+            if k in (g.code.lower(), g.slug, g.naam.lower(), g.focusgebied.slug):
+                return g
+        known = ", ".join(g.slug for g in self.gebieden.gemeenten)
+        raise KeyError(f"unknown gemeente {key!r}; known: {known}")
+
+    @property
+    def gemeente_codes(self) -> list[str]:
+        return [g.code for g in self.gebieden.gemeenten]
+
+    # -- metingen
+    def meting(self, jaar: int | str) -> Meting:
+        for m in self.metingen.metingen:
+            if m.jaar == int(jaar):
+                return m
+        known = ", ".join(str(m.jaar) for m in self.metingen.metingen)
+        raise KeyError(f"unknown meting {jaar!r}; known: {known}")
+
+    @property
+    def nulmeting(self) -> Meting:
+        return self.metingen.metingen[0]
+
+    def meting_of(self, tabel: str, peiljaar: int) -> int | None:
+        """The meting a (table, peiljaar) feeds, or None for trend years."""
+        for m in self.metingen.metingen:
+            if m.peiljaren.get(tabel) == peiljaar:
+                return m.jaar
+        return None
+
+    # -- kernset
+    def indicator(self, ind_id: str) -> Indicator:
+        for ind in self.kernset.indicatoren:
+            if ind.id == ind_id:
+                return ind
+        raise KeyError(f"unknown indicator {ind_id!r}")
+
+    def pijler(self, pijler_id: str) -> Pijler:
+        for p in self.kernset.pijlers:
+            if p.id == pijler_id:
+                return p
+        raise KeyError(f"unknown pijler {pijler_id!r}")
+
+    def indicatoren_van(self, pijler_id: str) -> list[Indicator]:
+        return [i for i in self.kernset.indicatoren if i.pijler == pijler_id]
+
+    # -- bronnen
+    def tabel(self, tabel_id: str) -> Tabel:
+        return self.bronnen.tabellen[tabel_id]
+
+    def bestand(self, bestand_id: str) -> Bestand:
+        for b in self.bronnen.bestanden:
+            if b.id == bestand_id:
+                return b
+        raise KeyError(f"unknown bestand {bestand_id!r}")
+
+
+def _cross_error(path: Path, loc: tuple[Any, ...], message: str) -> RegistryError:
+    tree = yaml.compose(path.read_text(encoding="utf-8"))
+    return RegistryError(path, message, row=_line_of(tree, loc), column=_loc_text(loc))
+
+
+def _cross_check(reg: Registries) -> None:
+    from .readers import READERS  # local import: readers do not depend on registries
+
+    tabellen = reg.bronnen.tabellen
+    kernset_path = reg.folder / REGISTRY_FILES["kernset"]
+    for i, ind in enumerate(reg.kernset.indicatoren):
+        for j, bron in enumerate(ind.bronnen):
+            loc = ("indicatoren", i, "bronnen", j, "tabel")
+            for tabel in {bron.tabel, bron.noemer_tabel}:
+                if tabel not in tabellen:
+                    raise _cross_error(kernset_path, loc, f"unknown tabel {tabel!r} (not in bronnen.yml)")
+            if not any(bron.tabel in b.draagt for b in reg.bronnen.bestanden):
+                raise _cross_error(kernset_path, loc, f"no bestand in bronnen.yml carries tabel {bron.tabel!r}")
+    metingen_path = reg.folder / REGISTRY_FILES["metingen"]
+    for i, m in enumerate(reg.metingen.metingen):
+        for key in ("peiljaren", "hiaten"):
+            for tabel in getattr(m, key):
+                if tabel not in tabellen:
+                    raise _cross_error(metingen_path, ("metingen", i, key, tabel),
+                                       f"unknown tabel {tabel!r} (not in bronnen.yml)")
+    for tabel in reg.metingen.onvolledig:
+        if tabel not in tabellen:
+            raise _cross_error(metingen_path, ("onvolledig", tabel), f"unknown tabel {tabel!r}")
+    bronnen_path = reg.folder / REGISTRY_FILES["bronnen"]
+    for i, b in enumerate(reg.bronnen.bestanden):
+        if b.formaat not in READERS:
+            raise _cross_error(
+                bronnen_path, ("bestanden", i, "formaat"),
+                f"unknown formaat {b.formaat!r}; readers exist for: {', '.join(sorted(READERS))}",
+            )
+
+
+def load_registries(folder: Path | None = None) -> Registries:
+    """Load all four registries from ``folder`` (default: data/) and cross-check them."""
+    folder = Path(folder) if folder is not None else data_dir()
+    reg = Registries(
+        gebieden=load_yaml_model(folder / REGISTRY_FILES["gebieden"], Gebieden),
+        metingen=load_yaml_model(folder / REGISTRY_FILES["metingen"], Metingen),
+        kernset=load_yaml_model(folder / REGISTRY_FILES["kernset"], Kernset),
+        bronnen=load_yaml_model(folder / REGISTRY_FILES["bronnen"], Bronnen),
+        folder=folder,
+    )
+    _cross_check(reg)
+    return reg
+
+
+@lru_cache(maxsize=4)
+def registries(folder: str | None = None) -> Registries:
+    """Cached registries for notebooks and the book; tests call load_registries directly."""
+    return load_registries(Path(folder) if folder else None)

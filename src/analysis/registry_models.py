@@ -1,0 +1,344 @@
+"""Schemas of the four registries (data/gebieden.yml, metingen.yml, kernset.yml, bronnen.yml).
+
+Each model checks what it can see on its own; checks that span registries live in
+``registries.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from . import codes
+
+GemeenteCode = Annotated[str, Field(pattern=rf"^{codes.GEMEENTE}$")]
+WijkCode = Annotated[str, Field(pattern=rf"^{codes.WIJK}$")]
+DeelCode = Annotated[str, Field(pattern=rf"^({codes.WIJK}|{codes.BUURT})$")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+Niveau = Literal["land", "gemeente", "wijk", "buurt"]
+Richting = Literal["hoger_beter", "lager_beter", "neutraal"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- gebieden ------------------------------------------------------------------------------
+
+
+class Deel(_Strict):
+    code: DeelCode
+    naam: str
+    binnen: WijkCode | None = None
+
+    @property
+    def niveau(self) -> Niveau:
+        return "wijk" if self.code.startswith("WK") else "buurt"
+
+    @model_validator(mode="after")
+    def _binnen_contains(self) -> "Deel":
+        if self.binnen is not None:
+            if not self.code.startswith("BU"):
+                raise ValueError(f"{self.code}: only a buurt can lie 'binnen' a wijk")
+            if self.code[2:8] != self.binnen[2:8]:
+                raise ValueError(f"{self.code} does not lie in wijk {self.binnen}")
+        return self
+
+
+class Grenswijziging(_Strict):
+    jaar: int
+    toelichting: str
+
+
+class Focusgebied(_Strict):
+    naam: str
+    slug: Slug
+    delen: list[Deel] = Field(min_length=1)
+    toelichting: str
+    grenswijziging: Grenswijziging | None = None
+
+    @property
+    def codes(self) -> list[str]:
+        return [d.code for d in self.delen]
+
+
+class Gemeente(_Strict):
+    code: GemeenteCode
+    naam: str
+    slug: Slug
+    statline_namen: list[str] = Field(min_length=1)
+    focusgebied: Focusgebied
+    wijkindeling_gewijzigd: list[int] = Field(default_factory=list)
+
+    def indeling_vergelijkbaar(self, a: int, b: int) -> bool:
+        """Whether wijk codes mean the same areas in indeling years a and b."""
+        lo, hi = sorted((a, b))
+        return not any(lo < jaar <= hi for jaar in self.wijkindeling_gewijzigd)
+
+    @model_validator(mode="after")
+    def _parts_in_gemeente(self) -> "Gemeente":
+        for deel in self.focusgebied.delen:
+            if deel.code[2:6] != self.code[2:6]:
+                raise ValueError(f"focus area part {deel.code} does not lie in gemeente {self.code}")
+        return self
+
+
+class Nederland(_Strict):
+    code: Literal["NL01"]
+    naam: str
+
+
+class Gebieden(_Strict):
+    nederland: Nederland
+    gemeenten: list[Gemeente] = Field(min_length=1)
+    vergelijking: list[Literal["gemeente", "nederland"]]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Gebieden":
+        for attr in ("code", "slug"):
+            seen = [getattr(g, attr) for g in self.gemeenten]
+            dupes = sorted({s for s in seen if seen.count(s) > 1})
+            if dupes:
+                raise ValueError(f"duplicate gemeente {attr}: {', '.join(dupes)}")
+        return self
+
+
+# --- metingen ------------------------------------------------------------------------------
+
+
+class Meting(_Strict):
+    jaar: int = Field(ge=2000, le=2100)
+    soort: Literal["nulmeting", "tussenmeting", "eindmeting"]
+    label: str
+    peiljaren: dict[str, int]
+    hiaten: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _peiljaar_not_after_meting(self) -> "Meting":
+        for tabel, peiljaar in self.peiljaren.items():
+            if peiljaar > self.jaar:
+                raise ValueError(f"{tabel}: peiljaar {peiljaar} lies after meting {self.jaar}")
+        return self
+
+
+class Metingen(_Strict):
+    start_monitor: int
+    metingen: list[Meting] = Field(min_length=1)
+    onvolledig: dict[str, dict[int, str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Metingen":
+        jaren = [m.jaar for m in self.metingen]
+        if jaren != sorted(set(jaren)):
+            raise ValueError(f"metingen must be unique and in ascending order, got {jaren}")
+        if self.metingen[0].soort != "nulmeting" or any(
+            m.soort == "nulmeting" for m in self.metingen[1:]
+        ):
+            raise ValueError("the first meting, and only the first, is the nulmeting")
+        if self.metingen[0].jaar != self.start_monitor:
+            raise ValueError("start_monitor must equal the year of the nulmeting")
+        return self
+
+
+# --- kernset -------------------------------------------------------------------------------
+
+
+class Pijler(_Strict):
+    id: Ident
+    label: str
+    omschrijving: str
+    nummer: int | None = None
+    context: bool = False
+
+
+class Eenheid(_Strict):
+    label: str
+    decimalen: int = Field(ge=0, le=4)
+    drempel: float | None = Field(default=None, ge=0)
+    drempel_relatief: float | None = Field(default=None, ge=0, le=1)
+    vergelijkbaar: bool = True
+
+    @model_validator(mode="after")
+    def _one_threshold(self) -> "Eenheid":
+        if (self.drempel is None) == (self.drempel_relatief is None):
+            raise ValueError("give exactly one of 'drempel' and 'drempel_relatief'")
+        return self
+
+    def verschil_relevant(self, a: float, b: float) -> bool:
+        """Whether a and b differ by more than the method can resolve."""
+        if self.drempel is not None:
+            return abs(a - b) >= self.drempel
+        base = max(abs(a), abs(b))
+        return base > 0 and abs(a - b) / base >= self.drempel_relatief
+
+
+class NoemerRef(_Strict):
+    tabel: str
+    kolom: str
+
+
+class BronKolom(_Strict):
+    """Where an indicator's value comes from: a column, or a ratio of columns."""
+
+    tabel: str
+    kolom: str | None = None
+    teller: str | None = None
+    noemer: str | list[str] | NoemerRef | None = None
+    factor: float | None = None
+    leeftijd: str | None = None
+
+    @model_validator(mode="after")
+    def _column_or_ratio(self) -> "BronKolom":
+        if (self.kolom is None) == (self.teller is None):
+            raise ValueError("give either 'kolom' or 'teller' + 'noemer'")
+        if self.teller is not None and (self.noemer is None or self.factor is None):
+            raise ValueError("a ratio needs 'teller', 'noemer' and 'factor'")
+        if self.kolom is not None and (self.noemer is not None or self.factor is not None):
+            raise ValueError("'noemer'/'factor' only belong to a ratio")
+        return self
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.teller is not None
+
+    @property
+    def noemer_tabel(self) -> str:
+        return self.noemer.tabel if isinstance(self.noemer, NoemerRef) else self.tabel
+
+    @property
+    def noemer_kolommen(self) -> list[str]:
+        if isinstance(self.noemer, NoemerRef):
+            return [self.noemer.kolom]
+        if isinstance(self.noemer, list):
+            return list(self.noemer)
+        return [self.noemer] if self.noemer else []
+
+
+class Indicator(_Strict):
+    id: Ident
+    label: str
+    definitie: str
+    pijler: Ident
+    eenheid: str
+    richting: Richting
+    leeftijd: str
+    min_niveau: Niveau
+    bronnen: list[BronKolom]
+    geen_bron: str | None = None
+    aggregatie: Literal["som", "ratio", "geen"] | None = None
+
+    @model_validator(mode="after")
+    def _source_or_reason(self) -> "Indicator":
+        if not self.bronnen and not self.geen_bron:
+            raise ValueError("an indicator without bronnen must say why in 'geen_bron'")
+        if self.bronnen and self.geen_bron:
+            raise ValueError("'geen_bron' only belongs to an indicator without bronnen")
+        if self.aggregatie == "ratio" and not any(b.is_ratio for b in self.bronnen):
+            raise ValueError("aggregatie 'ratio' needs a ratio bron (teller/noemer)")
+        return self
+
+    @property
+    def heeft_bron(self) -> bool:
+        return bool(self.bronnen)
+
+    def aggregatie_voor(self, bron: BronKolom) -> str:
+        """How parts of a focus area may be combined for values from ``bron``."""
+        if self.aggregatie is not None and not (self.aggregatie == "ratio" and not bron.is_ratio):
+            return self.aggregatie
+        if bron.is_ratio:
+            return "ratio"
+        return "som" if self.eenheid == "aantal" else "geen"
+
+
+class Kernset(_Strict):
+    pijlers: list[Pijler]
+    eenheden: dict[str, Eenheid]
+    kaart: list[Ident] = Field(min_length=1)
+    indicatoren: list[Indicator] = Field(min_length=20)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Kernset":
+        ids = [i.id for i in self.indicatoren]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate indicator id: {', '.join(dupes)}")
+        pijler_ids = [p.id for p in self.pijlers]
+        for ind in self.indicatoren:
+            if ind.pijler not in pijler_ids:
+                raise ValueError(f"indicator {ind.id}: unknown pijler {ind.pijler!r}")
+            if ind.eenheid not in self.eenheden:
+                raise ValueError(f"indicator {ind.id}: unknown eenheid {ind.eenheid!r}")
+        for p in self.pijlers:
+            if not p.context and not any(i.pijler == p.id for i in self.indicatoren):
+                raise ValueError(f"pijler {p.id} has no indicator")
+        for k in self.kaart:
+            if k not in ids:
+                raise ValueError(f"kaart: unknown indicator {k!r}")
+        return self
+
+
+# --- bronnen -------------------------------------------------------------------------------
+
+
+class Tabel(_Strict):
+    uitgever: str
+    titel: str
+    licentie: str
+    bronvermelding: str
+    url: Annotated[str, Field(pattern=r"^https://")]
+    indeling: int
+    modelschatting: bool = False
+    toelichting: str | None = None
+
+
+class OnlineDeel(_Strict):
+    pad: str
+    filter: str | None = None
+    select: list[str] | None = None
+    dimensies: dict[str, str] | None = None
+
+
+class Online(_Strict):
+    catalogus: Annotated[str, Field(pattern=r"^https://")]
+    tabel: str
+    uitvoer: Literal["untyped-json", "selectie-json", "decoded-csv"]
+    sleutel: str | None = None
+    delen: list[OnlineDeel] = Field(min_length=1)
+
+
+class Bestand(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-zA-Z0-9-]*$")]
+    formaat: str
+    draagt: list[str] = Field(min_length=1)
+    paden: list[str] = Field(min_length=1)
+    online: Online | None = None
+    offline_reden: str | None = None
+    afgeleid: bool = False
+
+    @model_validator(mode="after")
+    def _online_or_reason(self) -> "Bestand":
+        if (self.online is None) == (self.offline_reden is None):
+            raise ValueError("give either an 'online' fetch spec or an 'offline_reden'")
+        for pad in self.paden:
+            if pad.startswith("/") or ".." in pad.split("/"):
+                raise ValueError(f"path {pad!r} must be relative to the mirror root")
+        return self
+
+
+class Bronnen(_Strict):
+    tabellen: dict[str, Tabel]
+    bestanden: list[Bestand]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Bronnen":
+        ids = [b.id for b in self.bestanden]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate bestand id: {', '.join(dupes)}")
+        for b in self.bestanden:
+            for t in b.draagt:
+                if t not in self.tabellen:
+                    raise ValueError(f"bestand {b.id}: carries unknown tabel {t!r}")
+        return self
