@@ -195,4 +195,29 @@ def map_chart(features: list[dict[str, Any]], legend_title: str, value_format: s
         "datum.properties.focus_rol == 'deel'")
     contains = base.mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5, strokeDash=[5, 3]).transform_filter(
         "datum.properties.focus_rol == 'bevat'")
-    return alt.layer(areas, outline, contains).properties(width="container", height=360)
+    # A fixed size: projection fitting fails with width "container"; CSS scales the SVG down.
+    return alt.layer(areas, outline, contains).properties(width=560, height=420)
+
+
+REGION_ROLES = {"focusgebied": ROLE_COLORS["focusgebied"], "wijk met het focusgebied": ROLE_COLORS["deel"],
+                "andere wijk": "#e3e3e3"}
+
+
+def region_map_chart(features: list[dict[str, Any]], labels: pd.DataFrame) -> alt.Chart:
+    """All wijken of the four gemeenten, focus areas filled, each focus area named.
+
+    Feature properties used: naam, rol (a key of REGION_ROLES). ``labels``: naam, lon, lat.
+    """
+    values = alt.Data(values=[{**f, "geometry": clockwise(f["geometry"])} for f in features])
+    base = alt.Chart(values).project(type="mercator")
+    areas = base.mark_geoshape(stroke="#ffffff", strokeWidth=0.6).encode(
+        color=alt.Color("properties.rol:N", title=None,
+                        scale=alt.Scale(domain=list(REGION_ROLES), range=list(REGION_ROLES.values()))),
+        tooltip=[alt.Tooltip("properties.naam:N", title="Wijk"), alt.Tooltip("properties.rol:N", title="Rol")],
+    )
+    names = alt.Chart(labels).mark_text(fontSize=13, fontWeight="bold", dy=-16, color="#1a1a1a",
+                                        stroke="#ffffff", strokeWidth=3, strokeOpacity=0.9).encode(
+        longitude="lon:Q", latitude="lat:Q", text="naam:N")
+    names_fill = alt.Chart(labels).mark_text(fontSize=13, fontWeight="bold", dy=-16, color="#1a1a1a").encode(
+        longitude="lon:Q", latitude="lat:Q", text="naam:N")
+    return alt.layer(areas, names, names_fill).project(type="mercator").properties(width=560, height=460)

@@ -3,6 +3,8 @@
     vitale-wijken check                      validate the registries in data/*.yml
     vitale-wijken data fetch [--mirror DIR]  fill data/raw/ (online, or from a mirror)
     vitale-wijken data build                 data/raw/ -> data/processed/
+    vitale-wijken run [--gemeente G] [--meting M] [--jobs N]   execute the notebooks
+    vitale-wijken book [--jobs N]            the main job: run, then build the book
 """
 
 from __future__ import annotations
@@ -58,6 +60,27 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .registries import load_registries
+    from .runner import plan, run, summary
+
+    reg = load_registries(args.registries)
+    jobs = plan(reg, gemeente=args.gemeente, meting=args.meting)
+    results = run(jobs, workers=args.jobs, progress=not args.no_progress)
+    print(summary(results))
+    return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def _cmd_book(args: argparse.Namespace) -> int:
+    from .book import build_book
+    from .registries import load_registries
+
+    start = time.perf_counter()
+    status = build_book(load_registries(args.registries), workers=args.jobs, progress=not args.no_progress)
+    print(f"book: {time.perf_counter() - start:.1f} s wall time")
+    return status
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="vitale-wijken",
@@ -80,6 +103,18 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--raw", type=Path, default=raw_dir(), help="folder with the fetched sources (default: data/raw)")
     b.add_argument("--out", type=Path, default=processed_dir(), help="output folder (default: data/processed)")
     b.set_defaults(func=_cmd_build)
+
+    r = sub.add_parser("run", help="execute the notebooks with papermill (all gemeenten x metingen by default)")
+    r.add_argument("--gemeente", help="only this gemeente (slug, name or CBS code)")
+    r.add_argument("--meting", type=int, help="only this meting (year)")
+    r.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
+    r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.set_defaults(func=_cmd_run)
+
+    k = sub.add_parser("book", help="run the notebooks and build the book into _build/html (the main job)")
+    k.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
+    k.add_argument("--no-progress", action="store_true", help="no progress bar")
+    k.set_defaults(func=_cmd_book)
     return p
 
 

@@ -22,7 +22,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .focus import AreaValue, resolve, resolve_in_table
+from .focus import AreaValue, PartValue, resolve, resolve_in_table
 from .registries import Registries
 from .registry_models import Gemeente, Indicator
 
@@ -70,6 +70,9 @@ class IndicatorRow:
     sinds_nulmeting: Change | None
     gemeente_sinds_nulmeting: Change | None
     nederland_sinds_nulmeting: Change | None
+    # For a focus area known part by part (or buurt by buurt): each part's change, same order.
+    delen_sinds_vorige: tuple[Change | None, ...] = ()
+    delen_sinds_nulmeting: tuple[Change | None, ...] = ()
 
 
 def verdict(ind: Indicator, reg: Registries, value: float, ref: float) -> Verdict:
@@ -91,6 +94,14 @@ def compare_values(ind: Indicator, reg: Registries, a: AreaValue, b: AreaValue) 
     if not reg.kernset.eenheden[ind.eenheid].vergelijkbaar:
         return Verdict("geen", "aantallen van gebieden van verschillende grootte zijn niet te vergelijken")
     return verdict(ind, reg, a.waarde, b.waarde)
+
+
+def part_verdict(part: PartValue, focus: AreaValue, ref: AreaValue, ind: Indicator, reg: Registries) -> Verdict:
+    """A part of a focus area (or a buurt in it) against a comparator, by the same rules."""
+    if part.waarde is None:
+        return Verdict("geen", "geen cijfer")
+    whole = AreaValue(ind.id, "beschikbaar", part.waarde, focus.peiljaar, focus.bron_tabel)
+    return compare_values(ind, reg, whole, ref)
 
 
 def change_since(
@@ -133,6 +144,17 @@ def indicator_row(table: pd.DataFrame, reg: Registries, gemeente: Gemeente, ind:
     nl = resolve(table, reg, ind.id, [reg.gebieden.nederland.code], meting, tabellen=order or None)
     nul = reg.nulmeting.jaar
     prev = previous_meting(reg, meting)
+
+    def part_changes(earlier: int | None) -> tuple[Change | None, ...]:
+        if focus.status != "deels" or earlier is None or earlier == meting:
+            return ()
+        return tuple(
+            change_since(table, reg, ind, [p.code],
+                         AreaValue(ind.id, "beschikbaar", p.waarde, focus.peiljaar, focus.bron_tabel), earlier)
+            if p.waarde is not None else None
+            for p in focus.delen
+        )
+
     return IndicatorRow(
         indicator=ind,
         focus=focus,
@@ -145,6 +167,8 @@ def indicator_row(table: pd.DataFrame, reg: Registries, gemeente: Gemeente, ind:
         gemeente_sinds_nulmeting=change_since(table, reg, ind, [gemeente.code], gem, nul) if meting != nul else None,
         nederland_sinds_nulmeting=(change_since(table, reg, ind, [reg.gebieden.nederland.code], nl, nul)
                                    if meting != nul else None),
+        delen_sinds_vorige=part_changes(prev),
+        delen_sinds_nulmeting=part_changes(nul),
     )
 
 

@@ -31,8 +31,9 @@ def nl_difference(diff: float | None, eenheid: Eenheid) -> str:
     """A signed difference: '+2,3 procentpunt', '−4,0 per 1.000 inwoners'."""
     if diff is None or (isinstance(diff, float) and math.isnan(diff)):
         return "—"
-    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
-    text = nl_number(abs(diff), eenheid.decimalen)
+    shown = round(diff, eenheid.decimalen)  # the sign follows what is printed: -0.04 -> "±0,0"
+    sign = "+" if shown > 0 else ("−" if shown < 0 else "±")
+    text = nl_number(abs(shown), eenheid.decimalen)
     unit = "procentpunt" if eenheid.label == "%" else ("" if eenheid.label == "aantal" else eenheid.label)
     return f"{sign}{text} {unit}".strip()
 

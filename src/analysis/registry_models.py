@@ -167,11 +167,13 @@ class Eenheid(_Strict):
         return self
 
     def verschil_relevant(self, a: float, b: float) -> bool:
-        """Whether a and b differ by more than the method can resolve."""
+        """Whether a and b differ by at least the threshold (float noise such as
+        16.4 - 14.4 = 1.9999999999999982 must not hide a published gap of exactly 2.0)."""
+        eps = 1e-9
         if self.drempel is not None:
-            return abs(a - b) >= self.drempel
+            return abs(a - b) >= self.drempel - eps
         base = max(abs(a), abs(b))
-        return base > 0 and abs(a - b) / base >= self.drempel_relatief
+        return base > 0 and abs(a - b) / base >= self.drempel_relatief - eps
 
 
 class NoemerRef(_Strict):

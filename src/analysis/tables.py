@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .compare import Change, IndicatorRow, Verdict, verdict
-from .focus import AreaValue, PartValue
-from .format import esc, nl_value
+from .compare import Change, IndicatorRow, Verdict, part_verdict
+from .focus import AreaValue
+from .format import esc, nl_difference, nl_value
 from .registries import Registries
 from .registry_models import Gemeente
 
@@ -60,8 +60,9 @@ def change_html(c: Change | None, row: IndicatorRow, reg: Registries) -> str:
     if c is None:
         return '<span class="vw-oordeel vw-geen">—</span>'
     eenheid = reg.kernset.eenheden[row.indicator.eenheid]
-    return (f"{verdict_html(c.verdict, CHANGE_WORD)}<br><small>{esc(nl_value(c.van, eenheid))} ({c.van_peiljaar}) → "
-            f"{esc(nl_value(c.naar, eenheid))} ({c.naar_peiljaar})</small>")
+    return (f"{verdict_html(c.verdict, CHANGE_WORD)}<br><small>{esc(nl_difference(c.verschil, eenheid))}: "
+            f"{esc(nl_value(c.van, eenheid))} ({c.van_peiljaar}) → {esc(nl_value(c.naar, eenheid))} "
+            f"({c.naar_peiljaar})</small>")
 
 
 def value_html(v: AreaValue, row: IndicatorRow, reg: Registries, notes: Notes, reference: AreaValue | None) -> str:
@@ -81,37 +82,49 @@ def value_html(v: AreaValue, row: IndicatorRow, reg: Registries, notes: Notes, r
     return '<span class="vw-ontbreekt">ontbreekt</span>' + notes.ref(f"{row.indicator.label}: {v.reden}")
 
 
-def _source_cell(v: AreaValue) -> str:
+def _source_line(v: AreaValue) -> str:
     if v.peiljaar is None:
-        return "—"
-    return f"{v.peiljaar}<br><small>{esc(v.bron_tabel)}</small>"
+        return ""
+    return f'<br><small class="vw-bron">peiljaar {v.peiljaar} · {esc(v.bron_tabel)}</small>'
 
 
-def _part_rows(row: IndicatorRow, reg: Registries, area_name: Callable[[str], str], n_cols: int) -> list[str]:
+def _verdicts_html(pairs: list[tuple[str, Verdict]]) -> str:
+    if all(v.oordeel == "geen" for _, v in pairs):
+        return '<span class="vw-oordeel vw-geen">—</span>'
+    return "<br>".join(f'<span class="vw-tov">t.o.v. {esc(name)}:</span> {verdict_html(v)}' for name, v in pairs)
+
+
+def _part_rows(row: IndicatorRow, reg: Registries, gemeente: Gemeente, area_name: Callable[[str], str],
+               change_cols: list[tuple[str, str]]) -> list[str]:
     if row.focus.status != "deels":
         return []
     ind = row.indicator
     eenheid = reg.kernset.eenheden[ind.eenheid]
     out = []
-    for p in row.focus.delen:
+    for i, p in enumerate(row.focus.delen):
+        changes = []
+        for _, attr in change_cols:
+            per_part = getattr(row, f"delen_{attr}")
+            changes.append(f"<td>{change_html(per_part[i] if i < len(per_part) else None, row, reg)}</td>")
+        verdicts = [(gemeente.naam, part_verdict(p, row.focus, row.gemeente, ind, reg)),
+                    ("Nederland", part_verdict(p, row.focus, row.nederland, ind, reg))]
         cells = [f'<th scope="row" class="vw-deelnaam">↳ {esc(area_name(p.code))}</th>',
                  f"<td>{esc(nl_value(p.waarde, eenheid))}</td>", "<td></td>", "<td></td>",
-                 f"<td>{row.focus.peiljaar}<br><small>{esc(row.focus.bron_tabel)}</small></td>"]
-        for ref in (row.gemeente, row.nederland):
-            cells.append(f"<td>{verdict_html(_part_verdict(p, row.focus, ref, ind, reg))}</td>")
-        cells.extend("<td></td>" for _ in range(n_cols - len(cells)))
+                 f"<td>{_verdicts_html(verdicts)}</td>", *changes]
         out.append(f'<tr class="vw-deelrij">{"".join(cells)}</tr>')
     return out
 
 
-def _part_verdict(part: PartValue, focus: AreaValue, ref: AreaValue, ind, reg: Registries) -> Verdict:
-    if part.waarde is None or not ref.beschikbaar:
-        return Verdict("geen")
-    if (focus.bron_tabel, focus.peiljaar) != (ref.bron_tabel, ref.peiljaar):
-        return Verdict("geen")
-    if not reg.kernset.eenheden[ind.eenheid].vergelijkbaar:
-        return Verdict("geen")
-    return verdict(ind, reg, part.waarde, ref.waarde)
+def _nothing_html(rows: list[IndicatorRow], caption: str) -> str:
+    """A section without a single figure: name the indicators and why, without an empty table."""
+    by_reason: dict[str, list[str]] = {}
+    for row in rows:
+        by_reason.setdefault(row.focus.reden, []).append(row.indicator.label)
+    items = "".join(f"<li><strong>{esc(', '.join(labels))}</strong>: {esc(reason)}</li>"
+                    for reason, labels in by_reason.items())
+    return (f'<div class="vw-leeg" role="note"><p><strong>{esc(caption)}</strong></p>'
+            f"<p>Voor deze meting is er voor geen van deze indicatoren een cijfer, ook niet voor de gemeente of "
+            f"Nederland.</p><ul>{items}</ul></div>")
 
 
 def pijler_table(
@@ -123,19 +136,18 @@ def pijler_table(
     area_name: Callable[[str], str],
     note_prefix: str,
 ) -> str:
+    if all(v.status == "ontbreekt" for r in rows for v in (r.focus, r.gemeente, r.nederland)):
+        return _nothing_html(rows, caption)
     focus_name = gemeente.focusgebied.naam
     nul = reg.nulmeting.jaar
-    prev = None
     jaren = [m.jaar for m in reg.metingen.metingen]
-    if jaren.index(meting) > 0:
-        prev = jaren[jaren.index(meting) - 1]
+    prev = jaren[jaren.index(meting) - 1] if jaren.index(meting) > 0 else None
     change_cols: list[tuple[str, str]] = []
     if prev is not None and prev != nul:
         change_cols.append((f"Sinds {prev}", "sinds_vorige"))
     if meting != nul:
-        change_cols.append(("Sinds nulmeting", "sinds_nulmeting"))
-    headers = ["Indicator", focus_name, gemeente.naam, "Nederland", "Peiljaar en bron",
-               f"{focus_name} t.o.v. {gemeente.naam}", f"{focus_name} t.o.v. Nederland",
+        change_cols.append(("Sinds de nulmeting", "sinds_nulmeting"))
+    headers = ["Indicator", focus_name, gemeente.naam, "Nederland", f"Oordeel over {focus_name}",
                *[c[0] for c in change_cols]]
     notes = Notes(note_prefix)
     body = []
@@ -143,19 +155,18 @@ def pijler_table(
         ind = row.indicator
         eenheid = reg.kernset.eenheden[ind.eenheid]
         unit = f"{eenheid.label}, {ind.leeftijd}" if ind.leeftijd != "alle leeftijden" else eenheid.label
+        verdicts = [(gemeente.naam, row.tov_gemeente), ("Nederland", row.tov_nederland)]
         cells = [
             f'<th scope="row">{esc(ind.label)} <span class="vw-eenheid">({esc(unit)})</span></th>',
-            f"<td>{value_html(row.focus, row, reg, notes, None)}</td>",
+            f"<td>{value_html(row.focus, row, reg, notes, None)}{_source_line(row.focus)}</td>",
             f"<td>{value_html(row.gemeente, row, reg, notes, row.focus)}</td>",
             f"<td>{value_html(row.nederland, row, reg, notes, row.focus)}</td>",
-            f"<td>{_source_cell(row.focus)}</td>",
-            f"<td>{verdict_html(row.tov_gemeente)}</td>",
-            f"<td>{verdict_html(row.tov_nederland)}</td>",
+            f"<td>{_verdicts_html(verdicts)}</td>",
         ]
         for _, attr in change_cols:
             cells.append(f"<td>{change_html(getattr(row, attr), row, reg)}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
-        body.extend(_part_rows(row, reg, area_name, len(headers)))
+        body.extend(_part_rows(row, reg, gemeente, area_name, change_cols))
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     return (
         f'<div class="vw-table-wrap"><table class="vw-table vw-kernset">'

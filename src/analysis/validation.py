@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +14,8 @@ from .errors import SourceError
 def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.DataFrame:
     """Validate lazily; on failure raise one SourceError listing the first failing cells.
 
-    The DataFrame's index must hold the row number as a person finds it in the file.
+    The DataFrame's index must hold the row number as a person finds it in the file. A check
+    across columns names the column to report by starting its error text with ``"<column>: "``.
     """
     try:
         return schema.validate(df, lazy=True)
@@ -35,7 +37,8 @@ def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.Dat
                 lines.append(f"{where}: {rec.check}")
         first = fc.iloc[0]
         if first["schema_context"] == "DataFrameSchema" and pd.notna(first["index"]):
-            column = None  # a check across columns: the message says which
+            named = re.match(r"^(\w+): ", str(first["check"]))
+            column = named.group(1) if named and named.group(1) in df.columns else None
         else:
             column = first["column"] if first["column"] is not None else str(first["failure_case"])
         row = _row(first["index"]) if pd.notna(first["index"]) else 1

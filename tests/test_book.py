@@ -1,0 +1,204 @@
+"""The batch runner, the template notebooks and the built book."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from analysis.book import build_book, toc_text
+from analysis.factsheet import page_name
+from analysis.runner import finalize, is_current, job_digest, plan, run, shared_inputs_digest
+
+
+def test_toc_is_in_sync_with_the_registries(reg, root):
+    committed = (root / "_toc.yml").read_text(encoding="utf-8")
+    assert committed == toc_text(reg), "_toc.yml is out of date: run `vitale-wijken book` and commit it"
+    for g in reg.gebieden.gemeenten:
+        for m in reg.metingen.metingen:
+            assert f"book/factsheets/{page_name(g, m.jaar)}" in committed
+
+
+@pytest.mark.parametrize("name", ["factsheet.ipynb", "home.ipynb"])
+def test_templates_are_clean_and_hide_code(root, name):
+    nb = nbformat.read(root / "notebooks" / name, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), "the page title is a real H1"
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        assert not cell.outputs and cell.execution_count is None, "templates are committed without outputs"
+        tags = cell.metadata.get("tags", [])
+        assert "remove-input" in tags or "remove-cell" in tags, f"readers must not see code: {cell.source[:40]}"
+        assert len(cell.source.splitlines()) <= 4, f"logic belongs in analysis.*: {cell.source[:60]}"
+
+
+def test_factsheet_parameters_cell_holds_literals_only_and_follows_the_title(root, reg):
+    nb = nbformat.read(root / "notebooks" / "factsheet.ipynb", as_version=4)
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1
+    assert nb.cells.index(params[0]) == 1
+    assert "remove-cell" in params[0].metadata["tags"]
+    tree = ast.parse(params[0].source)
+    assert {t.id for n in tree.body for t in n.targets} == {"gemeente", "meting"}
+    assert all(isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) for n in tree.body)
+    headings = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for p in reg.kernset.pijlers:  # one section per pijler, titled from the registry
+        assert f"{{{{pijler:{p.id}}}}}" in headings
+
+
+def test_plan_covers_every_gemeente_and_meting(reg, root):
+    jobs = plan(reg)
+    names = [j.name for j in jobs]
+    assert names[0] == "home" and len(jobs) == 1 + 4 * 3
+    assert "factsheet-overvecht-2021" in names and "factsheet-soesterkwartier-2025" in names
+    one = plan(reg, gemeente="zeist", meting=2023)
+    assert [j.name for j in one] == ["factsheet-vollenhove-2023"]
+    assert one[0].parameters == {"gemeente": "zeist", "meting": 2023}
+    assert one[0].output == root / "book" / "factsheets" / "vollenhove-2023.ipynb"
+
+
+def test_finalize_fills_the_title_and_hides_parameters(reg, root):
+    job = plan(reg, gemeente="utrecht", meting=2021)[0]
+    nb = nbformat.read(job.template, as_version=4)
+    nb.cells.insert(2, nbformat.v4.new_code_cell('gemeente = "utrecht"', metadata={"tags": ["injected-parameters"]}))
+    out = finalize(nb, job, "abc")
+    assert out.cells[0].source == "# Factsheet Overvecht (Utrecht) — meting 2021"
+    assert "## 1. Gezondheid" in [c.source for c in out.cells]
+    assert all("remove-cell" in c.metadata["tags"] for c in out.cells[1:3])
+    assert out.metadata["vitale_wijken"]["input_hash"] == "abc"
+    assert not any("{{" in c.source for c in out.cells if c.cell_type == "markdown")
+
+
+def test_digest_changes_with_parameters_and_template(reg, root):
+    shared = shared_inputs_digest(root)
+    a, b = plan(reg, gemeente="utrecht", meting=2021)[0], plan(reg, gemeente="utrecht", meting=2023)[0]
+    assert job_digest(a, shared) != job_digest(b, shared)
+    assert job_digest(a, shared) != job_digest(a, shared + "x")
+
+
+# --- slow: executing notebooks and building the book ---------------------------------------------
+
+
+class _Loads(HTMLParser):
+    """Collects everything a page loads: scripts, stylesheets, images, frames."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "link" and a.get("href") and any(r in (a.get("rel") or "") for r in ("stylesheet", "preload",
+                                                                                         "icon", "modulepreload")):
+            self.urls.append(a["href"])
+        if tag in ("img", "iframe", "source", "audio", "video", "embed") and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def external(url: str) -> bool:
+    return bool(re.match(r"^(https?:)?//", url))
+
+
+@pytest.fixture(scope="module")
+def built_book(reg, root):
+    status = build_book(reg, root=root, workers=2, progress=False, log=lambda s: None)
+    assert status == 0, "make book failed"
+    return root / "_build" / "html"
+
+
+@pytest.mark.slow
+def test_book_has_every_factsheet_with_title_and_figures(built_book, reg):
+    for g in reg.gebieden.gemeenten:
+        for m in reg.metingen.metingen:
+            page = built_book / "book" / "factsheets" / f"{page_name(g, m.jaar)}.html"
+            html = page.read_text(encoding="utf-8")
+            title = f"Factsheet {g.focusgebied.naam} ({g.naam}) — meting {m.jaar}"
+            assert f"<title>{title}" in html
+            assert re.search(r"<h1>Factsheet .*meting \d{4}", html)
+            assert "vw-figure" in html and "vegaEmbed(" in html
+            assert "Factsheet.load" not in html and "fs.pijler" not in html, "code must not reach readers"
+            assert 'lang="nl"' in html
+
+
+@pytest.mark.slow
+def test_overvecht_nulmeting_shows_the_three_health_figures(built_book):
+    html = (built_book / "book" / "factsheets" / "overvecht-2021.html").read_text(encoding="utf-8")
+    row = re.search(r"Ervaren gezondheid goed of zeer goed <span.*?</tr>", html, re.S).group(0)
+    assert re.findall(r"<td>(\d+,\d%)", row)[:3] == ["69,9%", "80,8%", "78,4%"]
+
+
+@pytest.mark.slow
+def test_no_page_loads_anything_from_outside_the_site(built_book):
+    pages = sorted(built_book.rglob("*.html"))
+    assert len(pages) >= 14
+    for page in pages:
+        parser = _Loads()
+        parser.feed(page.read_text(encoding="utf-8"))
+        outside = [u for u in parser.urls if external(u)]
+        assert not outside, f"{page.relative_to(built_book)} loads {outside}"
+    for css in built_book.rglob("*.css"):
+        imports = re.findall(r"@import\s+(?:url\()?['\"]?([^'\")]+)", css.read_text(encoding="utf-8", errors="ignore"))
+        assert not [u for u in imports if external(u)], css
+    assert (built_book / "_static" / "vega-bundle.js").stat().st_size > 500_000
+
+
+@pytest.mark.slow
+def test_second_run_executes_nothing(built_book, reg, root):
+    results = run(plan(reg), root=root, progress=False, log=lambda s: None)
+    assert {r.status for r in results} == {"cached"}
+
+
+@pytest.mark.slow
+def test_broken_input_for_one_gemeente_fails_only_its_notebooks(reg, root, tmp_path, monkeypatch):
+    processed = tmp_path / "processed"
+    shutil.copytree(root / "data" / "processed", processed)
+    path = processed / "indicatoren.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    target = next(i for i, ln in enumerate(lines)
+                  if ln.startswith("ervaren_gezondheid,WK035603,") and ",50090NED," in ln)
+    cells = lines[target].split(",")
+    cells[6] = "150"  # a percentage over 100 in a Batau row
+    lines[target] = ",".join(cells)
+    path.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setenv("VITALE_WIJKEN_PROCESSED", str(processed))
+    jobs = [j for j in plan(reg, out=tmp_path / "book") if j.name != "home"]
+    results = run(jobs, workers=2, log_dir=tmp_path / "logs", progress=False, log=lambda s: None)
+    failed = sorted(r.job.name for r in results if r.status == "failed")
+    assert failed == ["factsheet-batau-2021", "factsheet-batau-2023", "factsheet-batau-2025"]
+    assert {r.status for r in results if r.job.name not in failed} == {"executed"}
+    bad = next(r for r in results if r.job.name == "factsheet-batau-2021")
+    assert "indicatoren.csv" in bad.error and f"row {target + 1}" in bad.error and "waarde" in bad.error
+    assert bad.log.exists()
+    page = nbformat.read(bad.job.output, as_version=4)
+    assert page.metadata["vitale_wijken"]["failed"] is True
+    assert page.cells[0].source.startswith("# Factsheet Batau (Nieuwegein) — meting 2021")
+    assert not is_current(bad.job, "anything"), "a failed page is never taken from the cache"
+
+
+@pytest.mark.slow
+def test_nbval_on_the_template(root):
+    proc = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "notebooks/factsheet.ipynb",
+                           "-p", "no:cacheprovider", "-q"], cwd=root, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+
+
+@pytest.mark.slow
+def test_nbval_on_an_executed_factsheet(reg, root, built_book):
+    executed = root / "book" / "factsheets" / "overvecht-2021.ipynb"
+    proc = subprocess.run([sys.executable, "-m", "pytest", "--nbval", str(executed), "--nbval-sanitize-with",
+                           "tests/nbval_sanitize.cfg", "-p", "no:cacheprovider", "-q"],
+                          cwd=root, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert re.search(r"\d+ passed", proc.stdout)
