@@ -202,3 +202,20 @@ def test_nbval_on_an_executed_factsheet(reg, root, built_book):
                           cwd=root, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert re.search(r"\d+ passed", proc.stdout)
+
+
+def test_trend_chart_facets_see_only_their_own_indicator(reg):
+    """Layers inside a facet must not carry their own data, or every facet draws every series."""
+    from analysis import charts
+    from analysis.factsheet import Factsheet
+
+    fs = Factsheet.load("utrecht", 2021)
+    data = fs._trend_series("gezondheid")
+    spec = charts.spec_of(charts.trend_chart(data, reg.metingen.start_monitor))
+    assert spec["facet"]["field"] == "indicator" and "data" in spec
+    series_layers = [lay for lay in spec["spec"]["layer"] if lay["mark"]["type"] in ("line", "point")]
+    assert len(series_layers) == 2 and all("data" not in lay for lay in series_layers)
+    assert set(data["indicator"]) >= {"Ervaren gezondheid goed of zeer goed (%)", "Rookt (%)"}
+    overvecht = data[(data["rol"] == "focusgebied") & data["indicator"].str.startswith("Ervaren gezondheid goed")
+                     & ~data["indicator"].str.contains("65")]
+    assert sorted(overvecht["peiljaar"]) == [2012, 2016, 2020] and set(overvecht["bron_tabel"]) == {"50090NED"}

@@ -28,6 +28,9 @@ ROLE_COLORS = {
     "nederland": "#595959",
 }
 ROLE_ORDER = ["focusgebied", "deel", "gemeente", "nederland"]
+# Parts of a focus area (or its buurten) shown side by side: shades of the focus colour.
+PART_COLORS = ["#0072B2", "#56B4E9", "#9ecae1", "#08519c", "#c6dbef", "#2171b5", "#6baed6", "#deebf7", "#4292c6",
+               "#084594", "#bdd7e7", "#3182bd"]
 EDITION_DASH = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]
 MONITOR_MARK_COLOR = "#7F3C8D"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
@@ -104,8 +107,9 @@ def figure_html(
     )
 
 
-def role_scale() -> alt.Scale:
-    return alt.Scale(domain=ROLE_ORDER, range=[ROLE_COLORS[r] for r in ROLE_ORDER])
+def role_scale(roles: list[str] | None = None) -> alt.Scale:
+    present = [r for r in ROLE_ORDER if roles is None or r in roles]
+    return alt.Scale(domain=present, range=[ROLE_COLORS[r] for r in present])
 
 
 def comparison_chart(data: pd.DataFrame, unit_label: str) -> alt.Chart:
@@ -115,7 +119,9 @@ def comparison_chart(data: pd.DataFrame, unit_label: str) -> alt.Chart:
     """
     areas = list(dict.fromkeys(data["gebied"]))
     roles = data.drop_duplicates("gebied").set_index("gebied")["rol"]
-    colors = alt.Scale(domain=areas, range=[ROLE_COLORS[roles[a]] for a in areas])
+    part_colors = iter(PART_COLORS)
+    colors = alt.Scale(domain=areas, range=[next(part_colors) if roles[a] == "deel" else ROLE_COLORS[roles[a]]
+                                            for a in areas])
     base = alt.Chart(data).encode(
         y=alt.Y("indicator:N", sort=list(dict.fromkeys(data["indicator"])), title=None,
                 axis=alt.Axis(labelLimit=220, labelFontWeight="bold")),
@@ -138,16 +144,18 @@ def trend_chart(data: pd.DataFrame, start_monitor: int, columns: int = 2) -> alt
     ``data`` columns: indicator, gebied, rol, bron_tabel, reeks (gebied · bron), peiljaar, waarde, tekst.
     """
     editions = sorted(data["bron_tabel"].unique())
-    years = sorted(data["peiljaar"].unique())
-    base = alt.Chart(data).encode(
+    years = sorted(int(y) for y in data["peiljaar"].unique())
+    # Layers carry no data of their own, so that each facet sees only its indicator's rows.
+    base = alt.Chart().encode(
         x=alt.X("peiljaar:Q", title="Peiljaar", scale=alt.Scale(domain=[min(years) - 0.5, max(years) + 0.5]),
                 axis=alt.Axis(format="d", values=years, labelAngle=0)),
         y=alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
-        color=alt.Color("rol:N", scale=role_scale(), title="Gebied",
+        color=alt.Color("rol:N", scale=role_scale(list(data["rol"].unique())), title="Gebied",
                         legend=alt.Legend(labelExpr="{'focusgebied':'focusgebied','deel':'deel van het focusgebied',"
                                                     "'gemeente':'gemeente','nederland':'Nederland'}[datum.label]")),
         strokeDash=alt.StrokeDash("bron_tabel:N", title="Bron (editie)",
-                                  scale=alt.Scale(domain=editions, range=EDITION_DASH[: len(editions)])),
+                                  scale=alt.Scale(domain=editions, range=EDITION_DASH[: len(editions)]),
+                                  legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2, symbolSize=300)),
         detail="reeks:N",
         tooltip=[alt.Tooltip("gebied:N", title="Gebied"), alt.Tooltip("peiljaar:Q", title="Peiljaar", format="d"),
                  alt.Tooltip("tekst:N", title="Waarde"), alt.Tooltip("bron_tabel:N", title="Bron")],
@@ -160,11 +168,11 @@ def trend_chart(data: pd.DataFrame, start_monitor: int, columns: int = 2) -> alt
     mark_text = rule.mark_text(color=MONITOR_MARK_COLOR, align="left", dx=3, dy=-4, baseline="top", fontSize=10,
                                y=0).encode(text="label:N")
     return (
-        alt.layer(mark, mark_text, lines, points, data=data)
+        alt.layer(lines, points, mark, mark_text)
         .properties(width=250, height=150)
         .facet(facet=alt.Facet("indicator:N", title=None, sort=list(dict.fromkeys(data["indicator"])),
                                header=alt.Header(labelFontWeight="bold", labelLimit=260)),
-               columns=columns)
+               columns=columns, data=data)
         .resolve_scale(y="independent")
     )
 

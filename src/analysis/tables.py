@@ -66,20 +66,22 @@ def change_html(c: Change | None, row: IndicatorRow, reg: Registries) -> str:
 
 
 def value_html(v: AreaValue, row: IndicatorRow, reg: Registries, notes: Notes, reference: AreaValue | None) -> str:
+    """A cell value; notes carry the reason without the indicator's name so that indicators
+    with the same reason share one note."""
     eenheid = reg.kernset.eenheden[row.indicator.eenheid]
     if v.status == "beschikbaar":
         text = esc(nl_value(v.waarde, eenheid))
         if v.methode not in ("", "direct"):
-            text += notes.ref(f"{row.indicator.label}: {v.methode} ({v.bron_tabel}, {v.peiljaar}).")
+            text += notes.ref(f"Samengesteld: {v.methode} ({v.bron_tabel}, peiljaar {v.peiljaar}).")
         if reference is not None and reference.beschikbaar and (v.bron_tabel, v.peiljaar) != (
                 reference.bron_tabel, reference.peiljaar):
-            text += notes.ref(f"{row.indicator.label}: dit cijfer komt uit {v.bron_tabel} over {v.peiljaar} "
-                              f"(een andere bron of een ander peiljaar); het wordt daarom niet vergeleken.")
+            text += notes.ref(f"Dit cijfer komt uit {v.bron_tabel} over {v.peiljaar}: een andere bron of een ander "
+                              f"peiljaar dan het cijfer van het focusgebied, dus niet vergeleken.")
         return text
     if v.status == "deels":
         label = "per buurt" if v.methode == "alleen buurten" else "per deel"
-        return f'<span class="vw-deels">zie {label} ↓</span>' + notes.ref(f"{row.indicator.label}: {v.reden}.")
-    return '<span class="vw-ontbreekt">ontbreekt</span>' + notes.ref(f"{row.indicator.label}: {v.reden}")
+        return f'<span class="vw-deels">zie {label} ↓</span>' + notes.ref(f"{v.reden}.")
+    return '<span class="vw-ontbreekt">ontbreekt</span>' + notes.ref(v.reden)
 
 
 def _source_line(v: AreaValue) -> str:
@@ -115,16 +117,19 @@ def _part_rows(row: IndicatorRow, reg: Registries, gemeente: Gemeente, area_name
     return out
 
 
-def _nothing_html(rows: list[IndicatorRow], caption: str) -> str:
-    """A section without a single figure: name the indicators and why, without an empty table."""
+def _without_figures_html(rows: list[IndicatorRow], heading: str) -> str:
+    """Indicators without any figure in this meting (not for the focus area, the gemeente or
+    Nederland): named with the reason, instead of rows of empty cells."""
     by_reason: dict[str, list[str]] = {}
     for row in rows:
         by_reason.setdefault(row.focus.reden, []).append(row.indicator.label)
     items = "".join(f"<li><strong>{esc(', '.join(labels))}</strong>: {esc(reason)}</li>"
                     for reason, labels in by_reason.items())
-    return (f'<div class="vw-leeg" role="note"><p><strong>{esc(caption)}</strong></p>'
-            f"<p>Voor deze meting is er voor geen van deze indicatoren een cijfer, ook niet voor de gemeente of "
-            f"Nederland.</p><ul>{items}</ul></div>")
+    return f'<div class="vw-leeg" role="note"><p><strong>{esc(heading)}</strong></p><ul>{items}</ul></div>'
+
+
+def _has_any_figure(row: IndicatorRow) -> bool:
+    return any(v.status != "ontbreekt" for v in (row.focus, row.gemeente, row.nederland))
 
 
 def pijler_table(
@@ -136,8 +141,12 @@ def pijler_table(
     area_name: Callable[[str], str],
     note_prefix: str,
 ) -> str:
-    if all(v.status == "ontbreekt" for r in rows for v in (r.focus, r.gemeente, r.nederland)):
-        return _nothing_html(rows, caption)
+    absent = [r for r in rows if not _has_any_figure(r)]
+    rows = [r for r in rows if _has_any_figure(r)]
+    absent_html = _without_figures_html(absent, "Zonder cijfer in deze meting (ook niet voor de gemeente of "
+                                                "Nederland)") if absent else ""
+    if not rows:
+        return f'<p class="vw-tabeltitel"><strong>{esc(caption)}</strong></p>' + absent_html
     focus_name = gemeente.focusgebied.naam
     nul = reg.nulmeting.jaar
     jaren = [m.jaar for m in reg.metingen.metingen]
@@ -171,7 +180,7 @@ def pijler_table(
     return (
         f'<div class="vw-table-wrap"><table class="vw-table vw-kernset">'
         f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table></div>{notes.html()}"
+        f"<tbody>{''.join(body)}</tbody></table></div>{notes.html()}{absent_html}"
     )
 
 
