@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import ast
-import json
 import re
 import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import nbformat
-import pandas as pd
 import pytest
 
 from analysis.book import build_book, toc_text
@@ -59,10 +56,11 @@ def test_factsheet_parameters_cell_holds_literals_only_and_follows_the_title(roo
 def test_plan_covers_every_gemeente_and_meting(reg, root):
     jobs = plan(reg)
     names = [j.name for j in jobs]
-    assert names[0] == "home" and len(jobs) == 1 + 4 * 3
+    assert names[0] == "home" and len(jobs) == 1 + 4 * 3 + 4  # home, factsheets, narratives (fieldwork 2023)
+    assert "verhaal-batau-2023" in names
     assert "factsheet-overvecht-2021" in names and "factsheet-soesterkwartier-2025" in names
     one = plan(reg, gemeente="zeist", meting=2023)
-    assert [j.name for j in one] == ["factsheet-vollenhove-2023"]
+    assert [j.name for j in one] == ["factsheet-vollenhove-2023", "verhaal-vollenhove-2023"]
     assert one[0].parameters == {"gemeente": "zeist", "meting": 2023}
     assert one[0].output == root / "book" / "factsheets" / "vollenhove-2023.ipynb"
 
@@ -176,7 +174,8 @@ def test_broken_input_for_one_gemeente_fails_only_its_notebooks(reg, root, tmp_p
     jobs = [j for j in plan(reg, out=tmp_path / "book") if j.name != "home"]
     results = run(jobs, workers=2, log_dir=tmp_path / "logs", progress=False, log=lambda s: None)
     failed = sorted(r.job.name for r in results if r.status == "failed")
-    assert failed == ["factsheet-batau-2021", "factsheet-batau-2023", "factsheet-batau-2025"]
+    # the narrative sets its themes beside the same (broken) figures, so it fails too
+    assert failed == ["factsheet-batau-2021", "factsheet-batau-2023", "factsheet-batau-2025", "verhaal-batau-2023"]
     assert {r.status for r in results if r.job.name not in failed} == {"executed"}
     bad = next(r for r in results if r.job.name == "factsheet-batau-2021")
     assert "indicatoren.csv" in bad.error and f"row {target + 1}" in bad.error and "waarde" in bad.error
@@ -219,3 +218,47 @@ def test_trend_chart_facets_see_only_their_own_indicator(reg):
     overvecht = data[(data["rol"] == "focusgebied") & data["indicator"].str.startswith("Ervaren gezondheid goed")
                      & ~data["indicator"].str.contains("65")]
     assert sorted(overvecht["peiljaar"]) == [2012, 2016, 2020] and set(overvecht["bron_tabel"]) == {"50090NED"}
+
+
+@pytest.mark.slow
+def test_every_fieldwork_dataset_has_a_narrative_page_saying_it_is_fictional(built_book, reg, root):
+    from analysis.runner import narratives
+
+    stories = narratives(reg)
+    assert len(stories) == 4
+    for g, meting in stories:
+        page = built_book / "book" / "verhalen" / f"{g.focusgebied.slug}-{meting}.html"
+        html = page.read_text(encoding="utf-8")
+        assert "Fictieve gegevens" in html and "verzonnen" in html
+        assert f"Gesprekken in {g.focusgebied.naam}" in html
+        factsheet = (built_book / "book" / "factsheets" / f"{g.focusgebied.slug}-{meting}.html").read_text(
+            encoding="utf-8")
+        assert f'href="../verhalen/{g.focusgebied.slug}-{meting}.html"' in factsheet
+
+
+@pytest.mark.slow
+def test_privacy_gate_stops_the_build_when_a_planted_detail_is_made_publishable(built_book, reg, root, tmp_path,
+                                                                                monkeypatch):
+    from analysis.book import GATE_FAILED
+
+    proj = tmp_path / "proj"
+    shutil.copytree(root / "data", proj / "data", ignore=shutil.ignore_patterns("raw"))
+    shutil.copytree(root / "notebooks", proj / "notebooks")
+    shutil.copytree(root / "book", proj / "book")  # executed pages: all but the changed one come from the cache
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(root / name, proj / name)
+    segments = proj / "data" / "kwalitatief" / "nieuwegein" / "2023" / "segmenten.csv"
+    lines = segments.read_text(encoding="utf-8").splitlines(keepends=True)
+    planted = [i for i, ln in enumerate(lines) if "Muntplein 14" in ln]
+    assert planted and all(lines[i].rstrip().endswith(",nee") for i in planted)
+    for i in planted:
+        lines[i] = lines[i].rstrip()[: -len("nee")] + "ja\n"
+    segments.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setenv("VITALE_WIJKEN_ROOT", str(proj))
+    messages: list[str] = []
+    status = build_book(reg, root=proj, workers=2, progress=False, log=messages.append)
+    text = "\n".join(messages)
+    assert status == GATE_FAILED, text
+    assert "privacy gate" in text and "Muntplein 14" in text and "verhalen/batau-2023.ipynb" in text
+    assert "1 executed" in text, "only the changed narrative is re-executed"
+    assert not (proj / "_build" / "html").exists(), "nothing publishable is left behind"

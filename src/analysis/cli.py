@@ -5,6 +5,7 @@
     vitale-wijken data build                 data/raw/ -> data/processed/
     vitale-wijken run [--gemeente G] [--meting M] [--jobs N]   execute the notebooks
     vitale-wijken book [--jobs N]            the main job: run, then build the book
+    vitale-wijken kwalitatief import FILE --gemeente G --meting M   a coding tool's export -> canonical format
 """
 
 from __future__ import annotations
@@ -81,6 +82,52 @@ def _cmd_book(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_kwalitatief_import(args: argparse.Namespace) -> int:
+    from .kwalitatief import canon
+    from .kwalitatief.importers import (
+        detect_format,
+        import_qualcoder_csv,
+        import_refi_qda,
+        import_taguette,
+        write_import,
+    )
+    from .paths import kwalitatief_dir
+    from .registries import load_registries
+
+    for option, value, allowed in (("--methode", args.methode, canon.METHODEN),
+                                   ("--groep", args.groep, canon.GROEPEN)):
+        if value not in allowed:
+            print(f"error: {option} {value!r} is not one of {', '.join(allowed)}", file=sys.stderr)
+            return 2
+    reg = load_registries(args.registries)
+    gemeente = reg.gemeente(args.gemeente)
+    meting = reg.meting(args.meting)
+    fmt = detect_format(args.file) if args.format == "auto" else args.format
+    if args.codebook is not None and fmt != "taguette":
+        print(f"error: --codebook only applies to Taguette highlights, but {args.file} reads as {fmt}",
+              file=sys.stderr)
+        return 2
+    kwargs = {"methode": args.methode, "groep": args.groep}
+    if fmt == "qdpx":
+        result = import_refi_qda(args.file, **kwargs)
+    elif fmt == "qualcoder":
+        result = import_qualcoder_csv(args.file, **kwargs)
+    else:
+        result = import_taguette(args.file, args.codebook, **kwargs)
+    out = args.out if args.out is not None else kwalitatief_dir() / gemeente.slug / str(meting.jaar)
+    titel = args.titel or f"Kwalitatief veldwerk {gemeente.naam}, meting {meting.jaar} (geïmporteerd)"
+    written = write_import(result, out, gemeente=gemeente.slug, meting=meting.jaar, titel=titel,
+                           force=args.force, reg=reg)
+    n = result.counts
+    print(f"import: {args.file} ({fmt}) -> {out}")
+    print(f"import: wrote {', '.join(p.name for p in written)}")
+    print(f"import: {n['deelnemers']} deelnemers, {n['codes']} codes, {n['segmenten']} segments "
+          f"({n['rijen']} segment x code rows), all publiceerbaar = nee until a researcher has reviewed them")
+    for warning in result.warnings:
+        print(f"import: warning: {warning}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="vitale-wijken",
@@ -115,6 +162,24 @@ def parser() -> argparse.ArgumentParser:
     k.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     k.set_defaults(func=_cmd_book)
+
+    q = sub.add_parser("kwalitatief", help="qualitative fieldwork in the canonical format (data/kwalitatief/)")
+    qsub = q.add_subparsers(dest="kwalitatief_command", required=True, metavar="STEP")
+    i = qsub.add_parser("import", help="turn a coding tool's export (REFI-QDA .qdpx, QualCoder or Taguette CSV) "
+                                       "into data/kwalitatief/<gemeente>/<meting>/")
+    i.add_argument("file", type=Path, help="the export: .qdpx (or project.qde), QualCoder or Taguette CSV")
+    i.add_argument("--gemeente", required=True, help="gemeente (slug, name or CBS code)")
+    i.add_argument("--meting", type=int, required=True, help="meting (year)")
+    i.add_argument("--methode", default="onbekend", help="method of the fieldwork (default: onbekend)")
+    i.add_argument("--groep", default="onbekend", help="group the participants belong to (default: onbekend)")
+    i.add_argument("--codebook", type=Path, default=None, help="Taguette codebook CSV (descriptions, parents)")
+    i.add_argument("--format", choices=["auto", "qdpx", "qualcoder", "taguette"], default="auto",
+                   help="format of FILE (default: from the extension and header)")
+    i.add_argument("--titel", default=None, help="title of the dataset (default: from gemeente and meting)")
+    i.add_argument("--force", action="store_true", help="overwrite an existing dataset")
+    i.add_argument("--out", type=Path, default=None,
+                   help="output folder (default: data/kwalitatief/<gemeente-slug>/<meting>/)")
+    i.set_defaults(func=_cmd_kwalitatief_import)
     return p
 
 

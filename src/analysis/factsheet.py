@@ -105,7 +105,19 @@ class Factsheet:
         ]
         if fg.grenswijziging:
             lines.append(f"- **Grenswijziging {fg.grenswijziging.jaar}.** {fg.grenswijziging.toelichting.strip()}")
+        if self.has_narrative:
+            from .kwalitatief.pagina import verhaal_name
+
+            lines.append(f"- **Gesprekken.** Bij deze meting horen ook gesprekken met bewoners en professionals: "
+                         f"[Gesprekken {self.meting.jaar}](../verhalen/{verhaal_name(self.gemeente, self.meting.jaar)}"
+                         f".ipynb).")
         return Markdown("\n".join(lines))
+
+    @property
+    def has_narrative(self) -> bool:
+        from .kwalitatief.pagina import dataset_folder
+
+        return (dataset_folder(self.gemeente, self.meting.jaar) / "veldwerk.yml").exists()
 
     def kerncijfers(self) -> HTML:
         rows = self.rows_of("kerncijfers")

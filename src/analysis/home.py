@@ -73,8 +73,12 @@ def factsheets() -> Markdown:
     reg = registries()
     avail = load_availability()
     scored = {i.id for i in reg.kernset.indicatoren if not reg.pijler(i.pijler).context}
-    lines = ["| Focusgebied | " + " | ".join(m.label for m in reg.metingen.metingen) + " |",
-             "|---|" + "---|" * len(reg.metingen.metingen)]
+    from .kwalitatief.pagina import verhaal_name
+    from .runner import narratives
+
+    stories = narratives(reg)
+    lines = ["| Focusgebied | " + " | ".join(m.label for m in reg.metingen.metingen) + " | Gesprekken |",
+             "|---|" + "---|" * (len(reg.metingen.metingen) + 1)]
     for g in reg.gebieden.gemeenten:
         cells = [f"**{g.focusgebied.naam}** ({g.naam})"]
         for m in reg.metingen.metingen:
@@ -83,5 +87,8 @@ def factsheets() -> Markdown:
             n = int((sel.status == "beschikbaar").sum())
             cells.append(f"[Factsheet {m.jaar}](factsheets/{page_name(g, m.jaar)}.ipynb) · {n} van {len(scored)} "
                          f"indicatoren met een cijfer")
+        own = [f"[Gesprekken {m}](verhalen/{verhaal_name(gg, m)}.ipynb) (fictief voorbeeld)" for gg, m in stories
+               if gg.code == g.code]
+        cells.append(", ".join(own) or "—")
         lines.append("| " + " | ".join(cells) + " |")
     return Markdown("\n".join(lines))

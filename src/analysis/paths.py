@@ -38,3 +38,9 @@ def default_mirror() -> Path:
     if env:
         return Path(env).resolve()
     return (project_root().parent / "shared" / "data").resolve()
+
+
+def kwalitatief_dir() -> Path:
+    """Coded fieldwork in the canonical format; VITALE_WIJKEN_KWALITATIEF points elsewhere."""
+    env = os.environ.get("VITALE_WIJKEN_KWALITATIEF")
+    return Path(env).resolve() if env else data_dir() / "kwalitatief"

@@ -33,8 +33,11 @@ import nbformat
 
 from .factsheet import page_name, placeholders, title
 from .io import write_text_atomic
-from .paths import processed_dir, project_root
+from .kwalitatief.canon import dataset_folders
+from .paths import kwalitatief_dir, processed_dir, project_root
 from .registries import Registries
+
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 CACHE_KEY = "vitale_wijken"
 OUTPUT_LIBRARIES = ("altair", "pandas", "vl-convert-python", "papermill", "nbformat", "ipykernel")
@@ -49,6 +52,7 @@ class Job:
     parameters: dict
     placeholders: dict = field(default_factory=dict)
     title: str = ""
+    inputs: tuple[Path, ...] = ()  # job-specific input files, part of its hash
 
 
 @dataclass
@@ -84,7 +88,29 @@ def plan(reg: Registries, *, templates: Path | None = None, out: Path | None = N
                 placeholders=placeholders(reg, g, m.jaar),
                 title=title(g, m.jaar),
             ))
+    for g, m in narratives(reg):
+        if (gemeente and g.code != reg.gemeente(gemeente).code) or (meting and m != int(meting)):
+            continue
+        from .kwalitatief.pagina import verhaal_name, verhaal_title
+
+        folder = kwalitatief_dir() / g.slug / str(m)
+        jobs.append(Job(
+            name=f"verhaal-{verhaal_name(g, m)}",
+            template=templates / "kwalitatief.ipynb",
+            output=out / "verhalen" / f"{verhaal_name(g, m)}.ipynb",
+            parameters={"gemeente": g.slug, "meting": m},
+            placeholders={**placeholders(reg, g, m), "titel": verhaal_title(g, m)},
+            title=verhaal_title(g, m),
+            inputs=tuple(sorted(p for p in folder.iterdir() if p.is_file())),
+        ))
     return jobs
+
+
+def narratives(reg: Registries) -> list[tuple]:
+    """(gemeente, meting) of every fieldwork dataset in data/kwalitatief, in registry order."""
+    found = {(f.parent.name, f.name) for f in dataset_folders(kwalitatief_dir())}
+    return [(g, m.jaar) for g in reg.gebieden.gemeenten for m in reg.metingen.metingen
+            if (g.slug, str(m.jaar)) in found]
 
 
 def _digest_files(paths: list[Path], root: Path) -> str:
@@ -97,10 +123,11 @@ def _digest_files(paths: list[Path], root: Path) -> str:
 
 def shared_inputs_digest(root: Path) -> str:
     """Digest of what every notebook depends on: package code, registries, processed data."""
-    files = [*(root / "src" / "analysis").rglob("*.py"), *(root / "data").glob("*.yml"),
-             *(p for p in processed_dir().iterdir() if p.is_file())]
+    code = _digest_files(list(PACKAGE_DIR.rglob("*.py")), PACKAGE_DIR)
+    data = _digest_files([*(root / "data").glob("*.yml"), *(p for p in processed_dir().iterdir() if p.is_file())],
+                         root)
     versions = {lib: _version(lib) for lib in OUTPUT_LIBRARIES}
-    return hashlib.sha256((_digest_files(files, root) + json.dumps(versions, sort_keys=True)).encode()).hexdigest()
+    return hashlib.sha256((code + data + json.dumps(versions, sort_keys=True)).encode()).hexdigest()
 
 
 def _version(lib: str) -> str:
@@ -114,6 +141,9 @@ def job_digest(job: Job, shared: str) -> str:
     h = hashlib.sha256(shared.encode())
     h.update(hashlib.sha256(job.template.read_bytes()).digest())
     h.update(json.dumps([job.parameters, job.placeholders], sort_keys=True).encode())
+    for path in job.inputs:
+        h.update(path.name.encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
 

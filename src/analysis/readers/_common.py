@@ -7,16 +7,13 @@ figure came from. ``bron_rij`` keeps where the figure stands in its file.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 import pandas as pd
-import pandera.pandas as pa
 
 from ..errors import SourceError
-from ..validation import validate  # noqa: F401  (re-exported for the readers)
 
 OBS_COLUMNS = ["gebied_code", "peiljaar", "kolom", "waarde", "reden", "bron_tabel", "leeftijd", "bron_rij"]
 

@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook
 
 from ..codes import AREA_CODE_PATTERN
 from ..errors import SourceError
-from ..validation import check_unique
+from ..validation import check_unique, validate
 from ._common import (
     NUMBER_OR_DOT,
     SourceData,
@@ -24,7 +24,6 @@ from ._common import (
     parse_numbers,
     read_excel_text,
     require_columns,
-    validate,
 )
 
 TEXT_COLUMNS = ["gwb_code_10", "gwb_code_8", "regio", "gm_naam", "recs", "gwb_code", "ind_wbi"]

@@ -17,7 +17,7 @@ import pandera.pandas as pa
 
 from ..codes import AREA_CODE_PATTERN
 from ..errors import SourceError
-from ..validation import check_unique
+from ..validation import check_unique, validate
 from ._common import (
     NUMBER_OR_DOT,
     SourceData,
@@ -26,7 +26,6 @@ from ._common import (
     read_excel_text,
     read_text_strict,
     require_columns,
-    validate,
 )
 
 KEY_COLUMNS = ["ID", "Leeftijd", "Marges", "WijkenEnBuurten", "Perioden", "Gemeentenaam_1", "SoortRegio_2", "Codering_3"]

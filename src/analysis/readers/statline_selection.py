@@ -16,7 +16,8 @@ import pandera.pandas as pa
 
 from ..errors import SourceError
 from ..codes import AREA_CODE
-from ._common import NULL_REASON, SourceData, melt_observations, read_text_strict, validate
+from ..validation import validate
+from ._common import NULL_REASON, SourceData, melt_observations, read_text_strict
 
 EDITION = re.compile(r"kwb[-_]?(\d{4})", re.IGNORECASE)
 COLUMN_KEY = re.compile(r"^[A-Za-z0-9]+_\d+$")

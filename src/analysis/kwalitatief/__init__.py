@@ -1,0 +1,1 @@
+"""Qualitative monitoring: canonical format, importers, analysis for the narrative pages."""
