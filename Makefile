@@ -9,7 +9,11 @@ MIRROR ?= ../shared/data
 JOBS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install book test test-fast data run bench check clean
+.PHONY: help install system book test test-fast data run bench check clean
+
+# Graphviz (`dot`, Debian package graphviz) draws the framework diagrams. Installed with
+# apt-get when missing: as root, or through passwordless sudo; otherwise make says how.
+DOT_CHECK = command -v dot >/dev/null 2>&1 || $(MAKE) --no-print-directory system
 
 help: ## Show this help
 	@echo "Monitor Regiodeal Vitale Wijken"
@@ -26,10 +30,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the project with its test tools
 
+system: ## Install the Debian packages the book needs (graphviz)
+	@if [ "$$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	 else echo "error: Graphviz is missing and cannot be installed without root: run 'sudo apt-get install graphviz'"; exit 1; fi; \
+	 echo "installing Debian package graphviz"; \
+	 $$SUDO apt-get install -y -qq graphviz >/dev/null 2>&1 || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null; }
+
 book: $(STAMP) ## Build the book from the committed data into _build/html (main job)
+	@$(DOT_CHECK)
 	$(BIN)/vitale-wijken book $(if $(JOBS),--jobs $(JOBS),)
 
 test: $(STAMP) ## Install and run all tests (CI runs this)
+	@$(DOT_CHECK)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Run only the fast tests (no data re-derivation, no book build)

@@ -174,8 +174,10 @@ def test_broken_input_for_one_gemeente_fails_only_its_notebooks(reg, root, tmp_p
     jobs = [j for j in plan(reg, out=tmp_path / "book") if j.name != "home"]
     results = run(jobs, workers=2, log_dir=tmp_path / "logs", progress=False, log=lambda s: None)
     failed = sorted(r.job.name for r in results if r.status == "failed")
+    errors = {r.job.name: r.error for r in results if r.status == "failed"}
     # the narrative sets its themes beside the same (broken) figures, so it fails too
-    assert failed == ["factsheet-batau-2021", "factsheet-batau-2023", "factsheet-batau-2025", "verhaal-batau-2023"]
+    assert failed == ["factsheet-batau-2021", "factsheet-batau-2023", "factsheet-batau-2025",
+                      "verhaal-batau-2023"], errors
     assert {r.status for r in results if r.job.name not in failed} == {"executed"}
     bad = next(r for r in results if r.job.name == "factsheet-batau-2021")
     assert "indicatoren.csv" in bad.error and f"row {target + 1}" in bad.error and "waarde" in bad.error
@@ -262,3 +264,72 @@ def test_privacy_gate_stops_the_build_when_a_planted_detail_is_made_publishable(
     assert "privacy gate" in text and "Muntplein 14" in text and "verhalen/batau-2023.ipynb" in text
     assert "1 executed" in text, "only the changed narrative is re-executed"
     assert not (proj / "_build" / "html").exists(), "nothing publishable is left behind"
+
+
+class _Links(HTMLParser):
+    """Internal links and element ids of one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+
+
+def _parse(page):
+    p = _Links()
+    p.feed(page.read_text(encoding="utf-8"))
+    return p
+
+
+@pytest.mark.slow
+def test_every_internal_link_and_anchor_resolves(built_book):
+    pages = {p.resolve(): _parse(p) for p in built_book.rglob("*.html")}
+    broken = []
+    for page, parsed in pages.items():
+        for href in parsed.hrefs:
+            if external(href) or href.startswith(("mailto:", "javascript:")):
+                continue
+            path, _, frag = href.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_book.resolve())}: {href} (no such file)")
+            elif frag and target.suffix == ".html" and frag not in pages[target].ids:
+                broken.append(f"{page.relative_to(built_book.resolve())}: {href} (no anchor #{frag})")
+    assert not broken, "\n".join(broken[:20])
+
+
+@pytest.mark.slow
+def test_frameworks_factsheets_and_narratives_link_both_ways(built_book, reg):
+    from analysis.denkkader import goal_label, load_frameworks
+
+    frameworks = load_frameworks(reg)
+    for g in reg.gebieden.gemeenten:
+        slug = g.focusgebied.slug
+        fw_page = (built_book / "book" / "denkkader" / f"{slug}.html").read_text(encoding="utf-8")
+        kader = frameworks[g.slug].kader
+        goals = kader.goals()
+        for _, goal in goals:
+            assert f'id="{goal_label(g.slug, goal.id)}"' in fw_page
+        assert re.search(rf'href="../factsheets/{slug}-\d{{4}}\.html#[a-z-]+"', fw_page), "goal -> factsheet"
+        assert re.search(rf'href="../verhalen/{slug}-2023\.html#[a-z0-9-]+"', fw_page), "goal -> narrative"
+        assert '<svg role="img"' in fw_page and "Het denkkader als tekst" in fw_page
+        with_indicators = [goal for _, goal in goals if goal.indicatoren]
+        latest = (built_book / "book" / "factsheets" / f"{slug}-2021.html").read_text(encoding="utf-8")
+        assert any(f'href="../denkkader/{slug}.html#{goal_label(g.slug, goal.id)}"' in latest
+                   for goal in with_indicators), "factsheet -> goal"
+        story = (built_book / "book" / "verhalen" / f"{slug}-2023.html").read_text(encoding="utf-8")
+        assert f'href="../denkkader/{slug}.html#doel-{g.slug}-' in story, "narrative -> goal"
+        plan = (built_book / "book" / "plan" / f"{slug}.html").read_text(encoding="utf-8")
+        assert "vw-figure" in plan and ("gepland" in plan and "uitgevoerd" in plan)
+    overview = (built_book / "book" / "werkpakketten.html").read_text(encoding="utf-8")
+    for title in ("Coördinatie", "Community of Practice", "Kennisontsluiting"):
+        assert title in overview

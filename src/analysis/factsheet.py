@@ -145,6 +145,12 @@ class Factsheet:
             parts.append(trend)
         return HTML("".join(parts))
 
+    def doelen(self) -> Markdown:
+        from .denkkader import goals_markdown
+
+        used = {r.indicator.id for r in self.rows if r.focus.status != "ontbreekt"}
+        return Markdown(goals_markdown(self.reg, self.gemeente.slug, indicators=used))
+
     def kaart(self) -> HTML:
         return HTML(self._map_figure())
 

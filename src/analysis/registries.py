@@ -174,7 +174,7 @@ class Registries:
         raise KeyError(f"unknown bestand {bestand_id!r}")
 
 
-def _cross_error(path: Path, loc: tuple[Any, ...], message: str) -> RegistryError:
+def cross_error(path: Path, loc: tuple[Any, ...], message: str) -> RegistryError:
     tree = yaml.compose(path.read_text(encoding="utf-8"))
     return RegistryError(path, message, row=_line_of(tree, loc), column=_loc_text(loc))
 
@@ -189,23 +189,23 @@ def _cross_check(reg: Registries) -> None:
             loc = ("indicatoren", i, "bronnen", j, "tabel")
             for tabel in {bron.tabel, bron.noemer_tabel}:
                 if tabel not in tabellen:
-                    raise _cross_error(kernset_path, loc, f"unknown tabel {tabel!r} (not in bronnen.yml)")
+                    raise cross_error(kernset_path, loc, f"unknown tabel {tabel!r} (not in bronnen.yml)")
             if not any(bron.tabel in b.draagt for b in reg.bronnen.bestanden):
-                raise _cross_error(kernset_path, loc, f"no bestand in bronnen.yml carries tabel {bron.tabel!r}")
+                raise cross_error(kernset_path, loc, f"no bestand in bronnen.yml carries tabel {bron.tabel!r}")
     metingen_path = reg.folder / REGISTRY_FILES["metingen"]
     for i, m in enumerate(reg.metingen.metingen):
         for key in ("peiljaren", "hiaten"):
             for tabel in getattr(m, key):
                 if tabel not in tabellen:
-                    raise _cross_error(metingen_path, ("metingen", i, key, tabel),
+                    raise cross_error(metingen_path, ("metingen", i, key, tabel),
                                        f"unknown tabel {tabel!r} (not in bronnen.yml)")
     for tabel in reg.metingen.onvolledig:
         if tabel not in tabellen:
-            raise _cross_error(metingen_path, ("onvolledig", tabel), f"unknown tabel {tabel!r}")
+            raise cross_error(metingen_path, ("onvolledig", tabel), f"unknown tabel {tabel!r}")
     bronnen_path = reg.folder / REGISTRY_FILES["bronnen"]
     for i, b in enumerate(reg.bronnen.bestanden):
         if b.formaat not in READERS:
-            raise _cross_error(
+            raise cross_error(
                 bronnen_path, ("bestanden", i, "formaat"),
                 f"unknown formaat {b.formaat!r}; readers exist for: {', '.join(sorted(READERS))}",
             )

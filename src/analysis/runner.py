@@ -40,6 +40,8 @@ from .registries import Registries
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 CACHE_KEY = "vitale_wijken"
+KERNEL_START_S = 120
+KERNEL_ATTEMPTS = 3
 OUTPUT_LIBRARIES = ("altair", "pandas", "vl-convert-python", "papermill", "nbformat", "ipykernel")
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+(?::[a-z_]+)?)\s*\}\}")
 
@@ -124,7 +126,7 @@ def _digest_files(paths: list[Path], root: Path) -> str:
 def shared_inputs_digest(root: Path) -> str:
     """Digest of what every notebook depends on: package code, registries, processed data."""
     code = _digest_files(list(PACKAGE_DIR.rglob("*.py")), PACKAGE_DIR)
-    data = _digest_files([*(root / "data").glob("*.yml"), *(p for p in processed_dir().iterdir() if p.is_file())],
+    data = _digest_files([*(root / "data").rglob("*.yml"), *(p for p in processed_dir().iterdir() if p.is_file())],
                          root)
     versions = {lib: _version(lib) for lib in OUTPUT_LIBRARIES}
     return hashlib.sha256((code + data + json.dumps(versions, sort_keys=True)).encode()).hexdigest()
@@ -208,10 +210,18 @@ def _execute(job: Job, digest: str, log_dir: str) -> Result:
     tmp = job.output.with_name(f".{job.output.stem}.running.ipynb")
     job.output.parent.mkdir(parents=True, exist_ok=True)
     try:
-        papermill.execute_notebook(
-            str(job.template), str(tmp), parameters=job.parameters, kernel_name="python3",
-            progress_bar=False, log_output=True, cwd=str(project_root()),
-        )
+        for attempt in range(1, KERNEL_ATTEMPTS + 1):
+            try:
+                papermill.execute_notebook(
+                    str(job.template), str(tmp), parameters=job.parameters, kernel_name="python3",
+                    progress_bar=False, log_output=True, cwd=str(project_root()), start_timeout=KERNEL_START_S,
+                )
+                break
+            except RuntimeError as exc:
+                # A kernel that does not start on a loaded machine is not the notebook's fault: retry it.
+                if "Kernel didn't respond" not in str(exc) or attempt == KERNEL_ATTEMPTS:
+                    raise
+                logger.warning("kernel did not start (attempt %d of %d); retrying", attempt, KERNEL_ATTEMPTS)
         nb = finalize(nbformat.read(tmp, as_version=4), job, digest)
         write_text_atomic(job.output, nbformat.writes(nb) + "\n")
         return Result(job, "executed", time.perf_counter() - start, log=log_path)

@@ -203,6 +203,11 @@ class Verhaal:
                       f"{figure_text}. [Naar de factsheet]({fs_page}#{anchor(heading)})", ""]
         return Markdown("\n".join(lines))
 
+    def doelen(self) -> Markdown:
+        from ..denkkader import goals_markdown
+
+        return Markdown(goals_markdown(self.reg, self.gemeente.slug, codes=set(self.ds.codeboek["code_id"])))
+
     # -- pieces ---------------------------------------------------------------------------------
 
     def _code_table(self, counts: list[analyse.CodeCount], pijler_id: str) -> str:

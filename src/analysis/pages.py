@@ -1,0 +1,245 @@
+"""Book pages generated straight from the registries as MyST Markdown (no notebook needed):
+a framework page (denkkader) and a monitoring-plan page per gemeente, and one page on the
+six werkpakketten. Goals get explicit targets (``doel-<gemeente>-<id>``) so that factsheets
+and narrative pages can link to them and the strict build checks every link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from . import charts
+from .compare import indicator_row
+from .data import load_indicators
+from .denkkader import BLOCK_NAME, Framework, goal_label, load_frameworks
+from .diagram import diagram_html
+from .factsheet import page_name
+from .findings import lower_label
+from .format import esc, nl_list, nl_value
+from .io import write_text_atomic
+from .kwalitatief import analyse
+from .kwalitatief.canon import load_dataset
+from .kwalitatief.pagina import anchor, dataset_folder, verhaal_name
+from .plan import Monitoringsplan, load_plan, load_werkpakketten, month_end, month_start
+from .registries import Registries
+from .registry_models import Gemeente
+from .runner import narratives
+
+STATUS_COLORS = {"uitgevoerd": "#0072B2", "gepland": "#E69F00"}
+CHANGE_WORD = {"gunstiger": "verbeterd", "ongunstiger": "verslechterd", "vergelijkbaar": "gelijk gebleven",
+               "hoger": "gestegen", "lager": "gedaald"}
+
+
+def framework_page_name(gemeente: Gemeente) -> str:
+    return gemeente.focusgebied.slug
+
+
+def raw_html(markup: str) -> str:
+    return "```{raw} html\n" + markup + "\n```\n"
+
+
+# --- framework pages ----------------------------------------------------------------------------
+
+
+def _indicator_evidence(reg: Registries, table: pd.DataFrame, g: Gemeente, ind_id: str) -> str:
+    ind = reg.indicator(ind_id)
+    eenheid = reg.kernset.eenheden[ind.eenheid]
+    pijler = reg.pijler(ind.pijler)
+    for m in reversed(reg.metingen.metingen):
+        row = indicator_row(table, reg, g, ind, m.jaar)
+        fs = f"../factsheets/{page_name(g, m.jaar)}.ipynb#{anchor(f'{pijler.nummer}. {pijler.label}')}" \
+            if pijler.nummer else f"../factsheets/{page_name(g, m.jaar)}.ipynb"
+        link = f"[factsheet {m.jaar}]({fs})"
+        if row.focus.beschikbaar:
+            text = (f"{ind.label}: **{nl_value(row.focus.waarde, eenheid)}** ({row.focus.peiljaar}, "
+                    f"{row.focus.bron_tabel}, {m.label.lower()})")
+            c = row.sinds_nulmeting
+            if c is not None:
+                text += (f"; sinds de nulmeting {CHANGE_WORD[c.verdict.oordeel]} (van {nl_value(c.van, eenheid)} in "
+                         f"{c.van_peiljaar})")
+            return f"{text} — {link}"
+        if row.focus.status == "deels":
+            values = [p.waarde for p in row.focus.delen if p.waarde is not None]
+            what = "per buurt" if row.focus.methode == "alleen buurten" else "per deel"
+            text = (f"{ind.label}: alleen {what} bekend, van {nl_value(min(values), eenheid)} tot "
+                    f"{nl_value(max(values), eenheid)} ({row.focus.peiljaar}, {row.focus.bron_tabel})")
+            return f"{text} — {link}"
+    return f"{ind.label}: geen cijfer in dit boek ({ind.geen_bron or 'de bronnen leveren geen cijfer voor het gebied'})"
+
+
+def _code_evidence(reg: Registries, g: Gemeente, code: str) -> list[str]:
+    out = []
+    for gg, meting in narratives(reg):
+        if gg.code != g.code:
+            continue
+        ds = load_dataset(dataset_folder(g, meting), reg)
+        counts = {c.code_id: c for c in analyse.code_counts(ds)}
+        if code not in counts:
+            continue
+        c = counts[code]
+        pijler = reg.pijler(c.pijler) if c.pijler != "overig" else None
+        heading = f"{pijler.nummer}. {pijler.label}" if pijler else "Overige thema's"
+        link = f"../verhalen/{verhaal_name(g, meting)}.ipynb#{anchor(heading)}"
+        out.append(f"{c.label}: {analyse.shown_count(c.totaal)} deelnemers in de gesprekken van {meting} "
+                   f"(fictief voorbeeld) — [gesprekken {meting}]({link})")
+    return out or [f"thema {code!r}: niet in de gesprekken van dit boek"]
+
+
+def framework_page(reg: Registries, fw: Framework, table: pd.DataFrame) -> str:
+    k = fw.kader
+    g = reg.gemeente(k.gemeente)
+    title = f"Denkkader {g.focusgebied.naam} ({g.naam})"
+    lines = [f"# {title}", ""]
+    if k.voorbeeld:
+        lines += [":::{note} Voorbeeld",
+                  "Dit denkkader is een illustratie, opgebouwd uit wat de voortgangsrapportage van de monitor over "
+                  "de aanpak van de gemeente zegt. Het is niet het vastgestelde kader van de gemeente.", ":::", ""]
+    kind = {"logic_model": "logic models", "doelenboom": "een doelenboom", "thematisch": "een thematische opzet"}
+    lines += [k.toelichting.strip(), "",
+              f"De gemeente {g.naam} werkt met {kind[k.soort]}. Doelen waarop de monitor zich richt hebben een dikke "
+              f"rand; pijlen lopen van wat er gedaan wordt naar wat het moet opleveren.", "",
+              "## Het denkkader in één figuur", "", raw_html(diagram_html(k, k.titel)), "",
+              raw_html(_outline_html(fw)), "", "## Doelen en wat we erover weten", "",
+              "Per doel staan de activiteiten die eraan bijdragen, de laatste cijfers uit de kernset (met de "
+              "richting sinds de nulmeting, binnen één bron) en de thema's uit de gesprekken.", ""]
+    for block, goal in k.goals():
+        lines += [f"({goal_label(g.slug, goal.id)})=", f"### {goal.tekst}", "",
+                  f"*{BLOCK_NAME[k.soort].capitalize()}: {block.titel}*", ""]
+        acts = [a.tekst for a in k.activities_for(goal.id)]
+        lines.append(f"- **Activiteiten:** {nl_list(acts)}.")
+        for ind in goal.indicatoren:
+            lines.append(f"- **Cijfer:** {_indicator_evidence(reg, table, g, ind)}")
+        for code in goal.codes:
+            for text in _code_evidence(reg, g, code):
+                lines.append(f"- **Gesprekken:** {text}")
+        if not goal.indicatoren and not goal.codes:
+            lines.append("- Voor dit doel zijn nog geen cijfers of thema's gekoppeld.")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _outline_html(fw: Framework) -> str:
+    k = fw.kader
+    els = k.elements
+    blocks = []
+    for b in k.blokken:
+        items = []
+        for e in b.elementen:
+            to = f" → {esc(nl_list([lower_label(els[t].tekst) for t in e.naar]))}" if e.naar else ""
+            mark = " <strong>(doel)</strong>" if k.is_goal(e) else ""
+            items.append(f"<li>{esc(e.soort)}: {esc(e.tekst)}{mark}{to}</li>")
+        blocks.append(f"<li><strong>{esc(BLOCK_NAME[k.soort])}: {esc(b.titel)}</strong><ul>{''.join(items)}</ul></li>")
+    return (f'<details class="vw-definities"><summary>Het denkkader als tekst</summary><ul>{"".join(blocks)}</ul>'
+            f"</details>")
+
+
+# --- monitoring plans and werkpakketten --------------------------------------------------------------
+
+
+def _page_link(g: Gemeente, ref: str | None) -> str:
+    if not ref:
+        return ""
+    kind, year = ref.split(":")
+    if kind == "factsheet":
+        return f"[factsheet {year}](../factsheets/{page_name(g, int(year))}.ipynb)"
+    if kind == "gesprekken":
+        return f"[gesprekken {year}](../verhalen/{verhaal_name(g, int(year))}.ipynb)"
+    return f"[denkkader](../denkkader/{framework_page_name(g)}.md)"
+
+
+def timeline_chart(records: pd.DataFrame, order: list[str]) -> alt.Chart:
+    """Bars from start to end month per activity, coloured by status, metingen as rules."""
+    bars = alt.Chart(records).mark_bar(cornerRadius=3, height=14).encode(
+        y=alt.Y("activiteit:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
+        x=alt.X("van:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
+        x2="tot:T",
+        color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=list(STATUS_COLORS),
+                                                                    range=list(STATUS_COLORS.values()))),
+        tooltip=[alt.Tooltip("activiteit:N", title="Activiteit"), alt.Tooltip("periode:N", title="Periode"),
+                 alt.Tooltip("status:N", title="Status"), alt.Tooltip("opbrengst:N", title="Opbrengst")],
+    )
+    return bars.properties(width="container", height=alt.Step(22))
+
+
+def plan_page(reg: Registries, plan: Monitoringsplan, g: Gemeente) -> str:
+    gp = plan.gemeenten[g.slug]
+    rows, records = [], []
+    for a in gp.activiteiten:
+        periode = a.van if a.van == a.tot else f"{a.van} – {a.tot}"
+        rows.append(f"| {a.titel} | {periode} | {a.soort} | {a.status} | {a.opbrengst or '—'} "
+                    f"{_page_link(g, a.pagina)} |")
+        records.append({"activiteit": a.titel, "van": month_start(a.van).isoformat(),
+                        "tot": month_end(a.tot).isoformat(), "status": a.status, "periode": periode,
+                        "opbrengst": a.opbrengst})
+    data = pd.DataFrame(records)
+    chart = timeline_chart(data, [a.titel for a in gp.activiteiten])
+    caption = (f"Tijdlijn van het monitoringsplan voor {g.focusgebied.naam}: blauw is uitgevoerd, oranje gepland "
+               f"(stand {plan.peildatum}).")
+    table = data[["activiteit", "periode", "status", "opbrengst"]].rename(columns=str.capitalize)
+    figure = charts.figure_html(chart, prefix=f"plan-{g.slug}", caption=caption, data=table, description=caption)
+    lines = [f"# Monitoringsplan {g.focusgebied.naam} ({g.naam})", ""]
+    if plan.voorbeeld:
+        lines += [":::{note} Voorbeeld", plan.toelichting.strip(), ":::", ""]
+    lines += [gp.toelichting.strip(), "", raw_html(figure), "",
+              "| Activiteit | Periode | Soort | Status | Opbrengst |", "|---|---|---|---|---|", *rows, ""]
+    return "\n".join(lines)
+
+
+def werkpakketten_page(reg: Registries) -> str:
+    wp = load_werkpakketten(reg)
+    records = []
+    lines = ["# De zes werkpakketten", "", wp.toelichting.strip(), ""]
+    for w in wp.werkpakketten:
+        for m in w.mijlpalen:
+            records.append({"activiteit": f"{w.nummer}. {w.titel}", "van": month_start(m.datum).isoformat(),
+                            "tot": month_end(m.datum).isoformat(), "status": m.status, "periode": m.datum,
+                            "opbrengst": m.tekst})
+    data = pd.DataFrame(records)
+    order = [f"{w.nummer}. {w.titel}" for w in wp.werkpakketten]
+    points = alt.Chart(data).mark_point(filled=True, size=120).encode(
+        y=alt.Y("activiteit:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X("van:T", title=None, axis=alt.Axis(format="%b %Y")),
+        color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=list(STATUS_COLORS),
+                                                                    range=list(STATUS_COLORS.values()))),
+        shape=alt.Shape("status:N", title="Status"),
+        tooltip=[alt.Tooltip("activiteit:N", title="Werkpakket"), alt.Tooltip("periode:N", title="Maand"),
+                 alt.Tooltip("opbrengst:N", title="Mijlpaal"), alt.Tooltip("status:N", title="Status")],
+    ).properties(width="container", height=alt.Step(34))
+    caption = f"Mijlpalen per werkpakket (stand {wp.peildatum}): blauw uitgevoerd, oranje gepland."
+    table = data[["activiteit", "periode", "opbrengst", "status"]].rename(columns={
+        "activiteit": "Werkpakket", "periode": "Maand", "opbrengst": "Mijlpaal", "status": "Status"})
+    lines += [raw_html(charts.figure_html(points, prefix="werkpakketten", caption=caption, data=table,
+                                          description=caption)), ""]
+    for w in wp.werkpakketten:
+        lines += [f"## {w.nummer}. {w.titel}", "", w.omschrijving.strip(), "", "| Maand | Mijlpaal | Status |",
+                  "|---|---|---|", *[f"| {m.datum} | {m.tekst} | {m.status} |" for m in w.mijlpalen], ""]
+    return "\n".join(lines)
+
+
+# --- writing ----------------------------------------------------------------------------------------
+
+
+def generated_pages(reg: Registries) -> dict[str, str]:
+    """Relative path under book/ -> page text."""
+    frameworks = load_frameworks(reg)
+    plan = load_plan(reg)
+    pages = {"werkpakketten.md": werkpakketten_page(reg)}
+    for g in reg.gebieden.gemeenten:
+        table = load_indicators(gemeente=g.code)
+        pages[f"denkkader/{framework_page_name(g)}.md"] = framework_page(reg, frameworks[g.slug], table)
+        pages[f"plan/{framework_page_name(g)}.md"] = plan_page(reg, plan, g)
+    return pages
+
+
+def write_pages(reg: Registries, book: Path) -> list[Path]:
+    """Write the generated pages; unchanged files are left alone so Sphinx rebuilds little."""
+    written = []
+    for rel, text in generated_pages(reg).items():
+        path = Path(book) / rel
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        write_text_atomic(path, text)
+        written.append(path)
+    return written
