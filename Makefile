@@ -11,9 +11,11 @@ JOBS   ?=
 .DEFAULT_GOAL := help
 .PHONY: help install system book test test-fast data run bench check clean
 
-# Graphviz (`dot`, Debian package graphviz) draws the framework diagrams. Installed with
-# apt-get when missing: as root, or through passwordless sudo; otherwise make says how.
-DOT_CHECK = command -v dot >/dev/null 2>&1 || $(MAKE) --no-print-directory system
+# Debian packages the book needs: graphviz (`dot`) draws the framework diagrams, chromium prints
+# the PDF factsheets. Installed with apt-get when missing: as root, or through passwordless sudo;
+# otherwise make says how.
+SYSTEM_PACKAGES = graphviz chromium
+DOT_CHECK = { command -v dot && command -v chromium; } >/dev/null 2>&1 || $(MAKE) --no-print-directory system
 
 help: ## Show this help
 	@echo "Monitor Regiodeal Vitale Wijken"
@@ -30,11 +32,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the project with its test tools
 
-system: ## Install the Debian packages the book needs (graphviz)
+system: ## Install the Debian packages the book needs (graphviz, chromium)
 	@if [ "$$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
-	 else echo "error: Graphviz is missing and cannot be installed without root: run 'sudo apt-get install graphviz'"; exit 1; fi; \
-	 echo "installing Debian package graphviz"; \
-	 $$SUDO apt-get install -y -qq graphviz >/dev/null 2>&1 || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null; }
+	 else echo "error: $(SYSTEM_PACKAGES) missing and cannot be installed without root: run 'sudo apt-get install $(SYSTEM_PACKAGES)'"; exit 1; fi; \
+	 echo "installing Debian packages: $(SYSTEM_PACKAGES)"; \
+	 $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }
 
 book: $(STAMP) ## Build the book from the committed data into _build/html (main job)
 	@$(DOT_CHECK)

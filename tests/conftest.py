@@ -38,3 +38,14 @@ def mirror() -> Path:
     path = default_mirror()
     require((path / "README.md").is_file(), f"the source mirror is not at {path} (set VITALE_WIJKEN_MIRROR)")
     return path
+
+
+@pytest.fixture(scope="session")
+def built_book(reg, root) -> Path:
+    """The book built exactly as `make book` builds it (cached notebooks are reused)."""
+    from analysis.book import build_book
+
+    messages: list[str] = []
+    status = build_book(reg, root=root, workers=2, progress=False, log=messages.append)
+    assert status == 0, "make book failed:\n" + "\n".join(messages[-40:])
+    return root / "_build" / "html"

@@ -109,13 +109,6 @@ def external(url: str) -> bool:
     return bool(re.match(r"^(https?:)?//", url))
 
 
-@pytest.fixture(scope="module")
-def built_book(reg, root):
-    status = build_book(reg, root=root, workers=2, progress=False, log=lambda s: None)
-    assert status == 0, "make book failed"
-    return root / "_build" / "html"
-
-
 @pytest.mark.slow
 def test_book_has_every_factsheet_with_title_and_figures(built_book, reg):
     for g in reg.gebieden.gemeenten:
@@ -333,3 +326,55 @@ def test_frameworks_factsheets_and_narratives_link_both_ways(built_book, reg):
     overview = (built_book / "book" / "werkpakketten.html").read_text(encoding="utf-8")
     for title in ("Coördinatie", "Community of Practice", "Kennisontsluiting"):
         assert title in overview
+
+
+@pytest.mark.slow
+def test_every_factsheet_has_an_a4_vector_pdf_and_a_csv(built_book, reg):
+    from pypdf import PdfReader
+
+    downloads = built_book / "downloads"
+    pdfs = sorted(downloads.glob("factsheet-*.pdf"))
+    csvs = sorted(downloads.glob("factsheet-*.csv"))
+    assert len(pdfs) == len(csvs) == 12
+    for pdf in pdfs:
+        reader = PdfReader(pdf)
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842), "A4 portrait"
+        assert sum(len(p.images) for p in reader.pages) == 0, "charts must be vector, not pictures"
+        text = "".join(p.extract_text() for p in reader.pages)
+        assert "Belangrijkste bevindingen" in text and "Bronnen en toelichting" in text
+        for chrome in ("Over de monitor", "Zoeken", "Werkpakketten", "Figuur downloaden"):
+            assert chrome not in text, f"{pdf.name}: navigation chrome {chrome!r} in print"
+        page = (built_book / "book" / "factsheets" / f"{pdf.stem.removeprefix('factsheet-')}.html")
+        html = page.read_text(encoding="utf-8")
+        assert f'href="../../downloads/{pdf.name}"' in html and f'href="../../downloads/{pdf.stem}.csv"' in html
+
+
+@pytest.mark.slow
+def test_factsheet_csv_carries_source_and_peiljaar(built_book):
+    import pandas as pd
+
+    data = pd.read_csv(built_book / "downloads" / "factsheet-overvecht-2021.csv", dtype=str)
+    assert {"bron_tabel", "bron", "peiljaar", "waarde", "status", "reden", "gebied_code"} <= set(data.columns)
+    row = data[(data.indicator == "ervaren_gezondheid") & (data.rol == "focusgebied")].iloc[0]
+    assert (row.gebied_code, float(row.waarde), row.peiljaar, row.bron_tabel) == ("WK034403", 69.9, "2020",
+                                                                                   "50090NED")
+    assert "RIVM" in row.bron
+    gaps = data[(data.rol == "focusgebied") & (data.status == "ontbreekt")]
+    assert len(gaps) and gaps["reden"].str.len().gt(0).all()
+    kernset = pd.read_csv(built_book / "downloads" / "kernset-indicatoren.csv", dtype=str)
+    assert len(kernset) > 20_000 and "bron_tabel" in kernset.columns
+
+
+@pytest.mark.slow
+def test_data_and_method_page_lists_every_indicator_and_source(built_book, reg):
+    html = (built_book / "book" / "data-en-methode.html").read_text(encoding="utf-8")
+    import html as htmllib
+
+    text = htmllib.unescape(html)
+    for ind in reg.kernset.indicatoren:
+        assert ind.label in text, ind.id
+    for tabel_id, t in reg.bronnen.tabellen.items():
+        assert tabel_id in text and t.licentie in text
+    assert "vw-figure" in html and "beschikbaarheid" in html
+    assert 'href="../downloads/kernset-indicatoren.csv"' in html

@@ -7,6 +7,7 @@ one bundle in ``_static/`` (made from the installed vl-convert package, no downl
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,7 @@ TOC_HEADER = (
     "# do not edit by hand (a test fails when it is out of sync).\n"
 )
 GATE_FAILED = 3
+PDF_FAILED = 4
 STATIC = Path("book") / "_static"
 PRIVACY_FILE = "privacy.yml"
 BUNDLE = "vega-bundle.js"
@@ -46,7 +48,10 @@ def toc(reg: Registries) -> dict:
         chapters += [{"file": f"book/denkkader/{g.focusgebied.slug}", "title": "Denkkader"},
                      {"file": f"book/plan/{g.focusgebied.slug}", "title": "Monitoringsplan"}]
         parts.append({"caption": f"{g.focusgebied.naam} ({g.naam})", "chapters": chapters})
-    parts.append({"caption": "Over de monitor", "chapters": [{"file": "book/werkpakketten", "title": "Werkpakketten"}]})
+    parts.append({"caption": "Over de monitor", "chapters": [
+        {"file": "book/data-en-methode", "title": "Data en methode"},
+        {"file": "book/werkpakketten", "title": "Werkpakketten"},
+    ]})
     return {"format": "jb-book", "root": "book/index", "parts": parts}
 
 
@@ -78,13 +83,46 @@ def ensure_vega_bundle(root: Path) -> Path:
     return path
 
 
+def _layout_digest(root: Path) -> str:
+    """Templates, static files and configuration: Sphinx does not always notice their changes."""
+    files = sorted([root / "_config.yml", *(root / "book" / "_templates").glob("*"), *(root / STATIC).glob("*.css")])
+    h = hashlib.sha256()
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode() + f.read_bytes())
+    return h.hexdigest()
+
+
 def jupyter_book_build(root: Path, log: Callable[[str], None] = print) -> int:
     exe = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or shutil.which("jupyter-book")
     if exe is None:
         raise RuntimeError("jupyter-book is not installed in this environment")
     cmd = [exe, "build", str(root), "--builder", "html", "-W", "-n", "--keep-going"]
+    stamp = root / "_build" / ".layout-digest"
+    digest = _layout_digest(root)
+    if not stamp.exists() or stamp.read_text() != digest:
+        cmd.append("--all")  # the page layout changed: write every page again
     log("book: " + " ".join(cmd[1:]))
-    return subprocess.run(cmd, cwd=root).returncode
+    status = subprocess.run(cmd, cwd=root).returncode
+    if status == 0:
+        write_text_atomic(stamp, digest)
+    return status
+
+
+def _downloads_and_pdfs(reg: Registries, root: Path, site: Path, log: Callable[[str], None]) -> int:
+    from .downloads import FOLDER, download_name, write_downloads
+    from .pdf import ChromiumMissing, print_pages
+
+    files = write_downloads(reg, site)
+    log(f"book: {len(files)} download file(s) written to {site / FOLDER}")
+    pages = {f"book/factsheets/{page_name(g, m.jaar)}.html": site / FOLDER / download_name(g, m.jaar, "pdf")
+             for g in reg.gebieden.gemeenten for m in reg.metingen.metingen}
+    try:
+        print_pages(site, pages, root / "_build" / ".pdf-stamps", log=log)
+    except ChromiumMissing as exc:
+        log(f"book: {exc}")
+        return PDF_FAILED
+    return 0
 
 
 def build_book(
@@ -116,6 +154,8 @@ def build_book(
         return GATE_FAILED
     status = jupyter_book_build(root, log)
     site = root / "_build" / "html"
+    if status == 0:
+        status = _downloads_and_pdfs(reg, root, site, log)
     findings = scan_site(site, rules) if site.exists() else []
     if findings:
         log(report(findings))

@@ -92,7 +92,10 @@ def figure_html(
     script = (
         "(function(){var spec=" + payload + ";var opt=" + options + ";"
         "function show(){if(!window.vegaEmbed){return setTimeout(show,30);}"
-        f"vegaEmbed('#{fid}-vis',spec,opt).catch(function(e){{"
+        f"vegaEmbed('#{fid}-vis',spec,opt).then(function(){{"
+        f"var s=document.querySelector('#{fid}-vis details > summary');"
+        "if(s){s.setAttribute('aria-label','Figuur downloaden');}"
+        "}).catch(function(e){"
         f"document.getElementById('{fid}-vis').textContent='De figuur kon niet worden getekend: '+e.message;}});}}"
         "show();})();"
     )
@@ -188,10 +191,13 @@ def map_chart(features: list[dict[str, Any]], legend_title: str, value_format: s
     Feature properties used: naam, waarde (or None), tekst, focus_rol ('deel'/'bevat'/'').
     """
     values = alt.Data(values=[{**f, "geometry": clockwise(f["geometry"])} for f in features])
-    has_value = any(f["properties"].get("waarde") is not None for f in features)
+    present = [f["properties"]["waarde"] for f in features if f["properties"].get("waarde") is not None]
+    has_value = bool(present)
     base = alt.Chart(values).project(type="mercator")
+    # An explicit domain: wijken without a figure must not pull the scale down to zero.
     fill = (
-        alt.Color("properties.waarde:Q", title=legend_title, scale=alt.Scale(scheme="blues"),
+        alt.Color("properties.waarde:Q", title=legend_title,
+                  scale=alt.Scale(scheme="blues", domain=[min(present), max(present)]),
                   legend=alt.Legend(format=value_format, orient="bottom", gradientLength=220))
         if has_value else alt.value("#e6e6e6")
     )
@@ -199,10 +205,11 @@ def map_chart(features: list[dict[str, Any]], legend_title: str, value_format: s
         color=alt.condition("datum.properties.waarde != null", fill, alt.value("#d9d9d9")) if has_value else fill,
         tooltip=[alt.Tooltip("properties.naam:N", title="Wijk"), alt.Tooltip("properties.tekst:N", title=legend_title)],
     )
-    outline = base.mark_geoshape(filled=False, stroke="#000000", strokeWidth=3).transform_filter(
+    # The outlines repeat shapes already described by the coloured layer: hidden from screen readers.
+    outline = base.mark_geoshape(filled=False, stroke="#000000", strokeWidth=3, aria=False).transform_filter(
         "datum.properties.focus_rol == 'deel'")
-    contains = base.mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5, strokeDash=[5, 3]).transform_filter(
-        "datum.properties.focus_rol == 'bevat'")
+    contains = base.mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5, strokeDash=[5, 3],
+                                  aria=False).transform_filter("datum.properties.focus_rol == 'bevat'")
     # A fixed size: projection fitting fails with width "container"; CSS scales the SVG down.
     return alt.layer(areas, outline, contains).properties(width=560, height=420)
 

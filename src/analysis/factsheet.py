@@ -119,6 +119,18 @@ class Factsheet:
 
         return (dataset_folder(self.gemeente, self.meting.jaar) / "veldwerk.yml").exists()
 
+    def downloads(self) -> HTML:
+        """Links to the printable PDF and the figures of this page (written after the build)."""
+        from .downloads import FOLDER, download_name
+
+        base = f"../../{FOLDER}"
+        pdf = download_name(self.gemeente, self.meting.jaar, "pdf")
+        csv = download_name(self.gemeente, self.meting.jaar, "csv")
+        return HTML(f'<p class="vw-downloads"><a class="vw-download" href="{base}/{pdf}" download>'
+                    f'Factsheet als pdf (A4)</a> <a class="vw-download" href="{base}/{csv}" download>'
+                    f'Cijfers van deze factsheet (csv)</a> <a class="vw-download" href="{base}/kernset-indicatoren.csv" '
+                    f'download>Alle cijfers van de kernset (csv)</a></p>')
+
     def kerncijfers(self) -> HTML:
         rows = self.rows_of("kerncijfers")
         caption = f"Kerncijfers van {self.focus}, {self.gemeente.naam} en Nederland ({self.meting.label})"

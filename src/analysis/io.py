@@ -58,6 +58,12 @@ def geojson_text(doc: dict[str, Any]) -> str:
     return opening + ',"features":[\n' + ",\n".join(lines) + "\n]}\n"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class OutputSet:
     """Files staged in a temporary folder; ``commit`` moves them into the target folder."""
 
@@ -114,6 +120,7 @@ def write_text_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; these are published
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -218,6 +218,102 @@ def werkpakketten_page(reg: Registries) -> str:
     return "\n".join(lines)
 
 
+# --- data and method ----------------------------------------------------------------------------------
+
+AVAILABILITY_SYMBOL = {"beschikbaar": "●", "deels": "◐", "ontbreekt": "○"}
+AVAILABILITY_COLOR = {"beschikbaar": "#0072B2", "deels": "#56B4E9", "ontbreekt": "#d9d9d9"}
+DIRECTION = {"hoger_beter": "hoger is gunstiger", "lager_beter": "lager is gunstiger", "neutraal": "geen oordeel"}
+
+
+def availability_chart(reg: Registries) -> tuple[alt.Chart, pd.DataFrame]:
+    from .data import load_availability
+
+    avail = load_availability()
+    labels = {i.id: i.label for i in reg.kernset.indicatoren}
+    focus = {g.focusgebied.slug: g.focusgebied.naam for g in reg.gebieden.gemeenten}
+    data = avail.assign(
+        indicatorlabel=avail["indicator"].map(labels),
+        kolom=avail["focusgebied"].map(focus) + " " + avail["meting"].astype(str),
+        symbool=avail["status"].map(AVAILABILITY_SYMBOL),
+    )
+    order_y = [labels[i.id] for i in reg.kernset.indicatoren]
+    order_x = [f"{g.focusgebied.naam} {m.jaar}" for g in reg.gebieden.gemeenten for m in reg.metingen.metingen]
+    base = alt.Chart(data).encode(
+        x=alt.X("kolom:N", sort=order_x, title=None, axis=alt.Axis(labelAngle=-45, orient="top")),
+        y=alt.Y("indicatorlabel:N", sort=order_y, title=None, axis=alt.Axis(labelLimit=300)),
+        tooltip=[alt.Tooltip("indicatorlabel:N", title="Indicator"), alt.Tooltip("kolom:N", title="Gebied en meting"),
+                 alt.Tooltip("status:N", title="Status"), alt.Tooltip("reden:N", title="Reden")],
+    )
+    cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
+        color=alt.Color("status:N", title="Cijfer voor het focusgebied",
+                        scale=alt.Scale(domain=list(AVAILABILITY_COLOR), range=list(AVAILABILITY_COLOR.values())),
+                        legend=alt.Legend(orient="bottom")))
+    text = base.mark_text(fontSize=11, color="#1a1a1a").encode(text="symbool:N")
+    chart = alt.layer(cells, text).properties(width=alt.Step(26), height=alt.Step(16))
+    table = data[["indicatorlabel", "kolom", "status", "reden"]].rename(columns={
+        "indicatorlabel": "Indicator", "kolom": "Gebied en meting", "status": "Status", "reden": "Reden"})
+    return chart, table
+
+
+def data_page(reg: Registries) -> str:
+    from .downloads import FOLDER
+
+    lines = ["# Data en methode", "",
+             "Deze pagina legt uit waar de cijfers vandaan komen, wat ze betekenen en hoe ze worden vergeleken. "
+             "Alles op deze pagina komt rechtstreeks uit de registers van het boek.", "",
+             raw_html(f'<p class="vw-downloads"><a class="vw-download" href="../{FOLDER}/kernset-indicatoren.csv" '
+                      f'download>Alle cijfers van de kernset (csv)</a> <a class="vw-download" '
+                      f'href="../{FOLDER}/beschikbaarheid.csv" download>Beschikbaarheid per indicator (csv)</a></p>'),
+             "", "## Indicatoren van de kernset", ""]
+    for p in reg.kernset.pijlers:
+        heading = f"{p.nummer}. {p.label}" if p.nummer else p.label
+        lines += [f"### {heading}", "", "| Indicator | Wat het meet | Eenheid en leeftijd | Richting | Bron |",
+                  "|---|---|---|---|---|"]
+        for ind in reg.indicatoren_van(p.id):
+            eenheid = reg.kernset.eenheden[ind.eenheid].label
+            bron = ", ".join(dict.fromkeys(b.tabel for b in ind.bronnen)) or f"geen bron: {ind.geen_bron}"
+            lines.append(f"| {ind.label} | {ind.definitie.strip()} | {eenheid}, {ind.leeftijd} | "
+                         f"{DIRECTION[ind.richting]} | {bron} |")
+        lines.append("")
+    lines += ["## Bronnen", "", "| Tabel | Titel | Uitgever | Licentie en bronvermelding | Indeling |",
+              "|---|---|---|---|---|"]
+    for tabel_id, t in reg.bronnen.tabellen.items():
+        lines.append(f"| {tabel_id} | [{t.titel}]({t.url}) | {t.uitgever} | {t.licentie}; {t.bronvermelding} | "
+                     f"{t.indeling} |")
+    notes = [f"- **{tid}**: {t.toelichting.strip()}" for tid, t in reg.bronnen.tabellen.items() if t.toelichting]
+    lines += ["", *notes, "", "## Peiljaren per meting", "",
+              "Elke meting neemt uit elke bron één peiljaar. Peiljaren die geen meting voeden blijven in de "
+              "trendfiguren staan: van vóór de start van de monitor, of tussen twee metingen in.", "",
+              "| Bron | " + " | ".join(m.label for m in reg.metingen.metingen) + " |",
+              "|---|" + "---|" * len(reg.metingen.metingen)]
+    for tabel_id in reg.bronnen.tabellen:
+        cells = [str(m.peiljaren[tabel_id]) if tabel_id in m.peiljaren else "—" for m in reg.metingen.metingen]
+        if any(c != "—" for c in cells):
+            lines.append(f"| {tabel_id} | " + " | ".join(cells) + " |")
+    chart, table = availability_chart(reg)
+    caption = ("Beschikbaarheid van de kernset per focusgebied en meting: ● een cijfer voor het hele focusgebied, "
+               "◐ alleen per deel of per buurt, ○ geen cijfer (de reden staat in de tooltip en de tabel).")
+    lines += ["", "## Wat er per meting beschikbaar is", "",
+              raw_html(charts.figure_html(chart, prefix="beschikbaarheid", caption=caption, data=table,
+                                          description=caption)), "",
+              "## Hoe de cijfers worden vergeleken", "",
+              "- Een focusgebied wordt alleen vergeleken met de gemeente en Nederland als beide cijfers uit dezelfde "
+              "brontabel en hetzelfde peiljaar komen.",
+              "- Verschillen kleiner dan de drempel van de eenheid heten *vergelijkbaar*: "
+              + "; ".join(f"{e.label}: {nl_value(e.drempel, e, with_unit=False) + ' (absoluut)' if e.drempel is not None else nl_value(100 * e.drempel_relatief, reg.kernset.eenheden['procent'], with_unit=False) + '% van de waarde'}"
+                          for e in reg.kernset.eenheden.values()) + ".",
+              "- Een focusgebied van meer CBS-gebieden (Batau) wordt alleen samengenomen met gewichten van hetzelfde "
+              "peiljaar: aantallen worden opgeteld, verhoudingen opnieuw berekend uit teller en noemer. Kan dat niet, "
+              "dan staan de delen naast elkaar.",
+              "- De gezondheidscijfers per wijk en buurt zijn modelschattingen zonder marges. Het RIVM heeft in 2022 "
+              "eerdere jaren opnieuw geschat; een reeks gebruikt daarom één editie en een verandering sinds de "
+              "nulmeting wordt binnen één editie berekend.",
+              "- Ontbrekende cijfers worden nooit bijgeschat of ingevuld: de reden staat bij het cijfer.",
+              "- Gesprekken worden geteld in deelnemers per thema; aantallen onder 5 worden niet getoond. De "
+              "gesprekken in dit boek zijn een fictief voorbeeld.", ""]
+    return "\n".join(lines)
+
+
 # --- writing ----------------------------------------------------------------------------------------
 
 
@@ -225,7 +321,7 @@ def generated_pages(reg: Registries) -> dict[str, str]:
     """Relative path under book/ -> page text."""
     frameworks = load_frameworks(reg)
     plan = load_plan(reg)
-    pages = {"werkpakketten.md": werkpakketten_page(reg)}
+    pages = {"werkpakketten.md": werkpakketten_page(reg), "data-en-methode.md": data_page(reg)}
     for g in reg.gebieden.gemeenten:
         table = load_indicators(gemeente=g.code)
         pages[f"denkkader/{framework_page_name(g)}.md"] = framework_page(reg, frameworks[g.slug], table)

@@ -1,0 +1,95 @@
+"""Printable factsheets: every factsheet page printed to an A4 PDF by headless Chromium (Debian's
+chromium, driven by the PyPI playwright package), using the book's print stylesheet. Charts
+are SVG, so they stay vector in the PDF. A PDF is only remade when its page changed."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import shutil
+import socketserver
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+A4_WIDTH_PX = 794  # 210 mm at 96 dpi: charts are laid out at the width they are printed at
+RENDER_TIMEOUT_MS = 20_000
+
+
+class ChromiumMissing(RuntimeError):
+    pass
+
+
+def chromium_path() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ChromiumMissing("Chromium is not installed: the PDF factsheets need Debian's chromium package "
+                          "(`make system` installs it)")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve the built site on 127.0.0.1 (a free port) for the length of the block."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def print_pages(site: Path, pages: dict[str, Path], stamps: Path,
+                log: Callable[[str], None] = print) -> list[Path]:
+    """Print each page (site-relative path -> target PDF). ``stamps`` keeps a hash of the page
+    each PDF was made from, outside the site. Returns the PDFs (re)made."""
+    from playwright.sync_api import sync_playwright
+
+    todo = {}
+    stamps.mkdir(parents=True, exist_ok=True)
+    for rel, pdf in pages.items():
+        stamp = stamps / f"{pdf.name}.sha256"
+        digest = _digest(site / rel)
+        if pdf.exists() and stamp.exists() and stamp.read_text() == digest:
+            continue
+        todo[rel] = (pdf, stamp, digest)
+    if not todo:
+        return []
+    made = []
+    with serve(site) as origin, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": A4_WIDTH_PX, "height": 1123})
+            page.emulate_media(media="print")
+            for rel, (pdf, stamp, digest) in todo.items():
+                page.goto(f"{origin}/{rel}", wait_until="load")
+                page.wait_for_function(
+                    "document.querySelectorAll('.vega-embed svg.marks').length >= "
+                    "document.querySelectorAll('.vw-chart').length", timeout=RENDER_TIMEOUT_MS)
+                pdf.parent.mkdir(parents=True, exist_ok=True)
+                tmp = pdf.with_name(f".{pdf.name}.part")
+                page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True,
+                         margin={"top": "12mm", "bottom": "14mm", "left": "12mm", "right": "12mm"})
+                tmp.replace(pdf)
+                stamp.write_text(digest)
+                made.append(pdf)
+        finally:
+            browser.close()
+    log(f"pdf: {len(made)} factsheet(s) printed")
+    return made

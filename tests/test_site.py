@@ -1,0 +1,322 @@
+"""The built site in a real browser (headless Chromium driven by Playwright).
+
+The book in _build/html is served on 127.0.0.1 and every page is opened as a reader would: pages
+load, charts are drawn, nothing fails in the console, nothing is fetched from elsewhere, the
+navigation and the offline search work, the factsheets fit a phone and the key pages pass axe-core.
+Without /usr/bin/chromium, the `playwright` package or tests/browser/node_modules (`npm ci` there)
+these tests skip on a user's machine and fail in CI.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import struct
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from conftest import require
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+DESKTOP, PHONE = 1280, 390
+CHART_TIMEOUT_MS = 10_000
+
+FACTSHEET = "book/factsheets/overvecht-2021.html"
+AXE_PAGES = ["book/index.html", FACTSHEET, "book/verhalen/batau-2023.html", "book/denkkader/vollenhove.html",
+             "book/plan/soesterkwartier.html", "book/werkpakketten.html"]
+
+
+# --- serving the site and driving the browser --------------------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the signature of the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def playwright_api():
+    require(CHROMIUM.is_file(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    require(sync_playwright is not None, "the playwright package is not installed (pip install -e '.[test]')")
+    return sync_playwright
+
+
+@pytest.fixture(scope="session")
+def site(playwright_api, built_book) -> str:
+    """The origin of a local http.server serving the built book (Chromium and Playwright are checked
+    first, so a machine without them skips before the book is built)."""
+    require((built_book / "book" / "index.html").is_file(), f"the book is not built in {built_book}")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_book)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_api, site):
+    """Chromium, launched only once the book is built: the build prints PDFs with its own (sync)
+    Playwright, which cannot run while another one is open in the same thread."""
+    with playwright_api() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    require(AXE.is_file(), f"axe-core is missing: run `npm ci` in {AXE.parents[2]}")
+    return AXE
+
+
+@dataclass
+class Log:
+    """What one page did while it was open."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def opened(browser, url: str, width: int = DESKTOP):
+    """A fresh browser context (empty localStorage) showing `url`, with its charts drawn."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, device_scale_factor=1)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    log = Log()
+    page.on("console", lambda m: m.type == "error" and log.console_errors.append(
+        f"{m.text} [{m.location.get('url', '')}:{m.location.get('lineNumber', '')}]"))
+    page.on("pageerror", lambda e: log.page_errors.append(str(e)))
+    page.on("request", lambda r: log.requests.append(r.url))
+    try:
+        response = page.goto(url, wait_until="load")
+        wait_for_charts(page)
+        page.wait_for_load_state("networkidle")
+        yield page, response, log
+    finally:
+        context.close()
+
+
+def wait_for_charts(page) -> None:
+    """Until every .vw-chart has been drawn by vega-embed; the chart test reports those that never are."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length"
+                               " === document.querySelectorAll('.vw-chart').length", timeout=CHART_TIMEOUT_MS)
+
+
+# Why a page is too wide for the viewport: the boxes around the page title (html, body, the theme's
+# columns, the article) whose content is wider than they are -- so the page, or the whole article,
+# would scroll sideways -- and the elements sticking out to the right whose parent does not and that
+# do not scroll inside a box of their own (the culprits; their descendants stick out too, but are not
+# worth naming). A wide table or diagram that scrolls inside its own box makes neither list.
+_OVERFLOW = """() => {
+  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+      + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+  const h1 = [...document.querySelectorAll('h1')].find(e => e.checkVisibility());
+  const boxes = [];
+  for (let e = h1; e; e = e.parentElement)
+    if (e.scrollWidth > e.clientWidth + 1) boxes.push(`${name(e)} holds ${e.scrollWidth} px in ${e.clientWidth} px`);
+  const limit = document.documentElement.clientWidth + 1;
+  const ownBox = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+    if (getComputedStyle(a).overflowX !== 'visible' && !boxes.some(b => b.startsWith(name(a) + ' '))) return true;
+    return false; };
+  const culprits = [];
+  for (const e of document.body.querySelectorAll('*')) {
+    const right = e.getBoundingClientRect().right, parent = e.parentElement;
+    if (right > limit && parent && parent.getBoundingClientRect().right <= limit && !ownBox(e)
+        && e.checkVisibility({visibilityProperty: true}))
+      culprits.push(`${name(e)} (right edge at ${Math.round(right)} px, inside ${name(parent)})`);
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, boxes, culprits: culprits.slice(0, 8)};
+}"""
+
+
+def assert_no_horizontal_overflow(page, width: int, where: str) -> None:
+    result = page.evaluate(_OVERFLOW)
+    assert result["scrollWidth"] <= width + 1 and not result["boxes"], (
+        f"{where} at {width} px: page {result['scrollWidth']} px wide; too narrow: {result['boxes']};"
+        f" sticking out: {result['culprits']}")
+
+
+# --- one tour of every page at desktop width ------------------------------------------------------------
+
+
+def site_pages(built_book: Path) -> list[str]:
+    """Every page of the site. Left out: _static/*.html (Jinja macro files the theme ships, not pages),
+    anything under a dot-folder (e.g. a stray .pytest_cache, not part of the build) and the root
+    index.html, a meta-refresh redirect without content (test_navigation_works checks it lands on
+    book/index.html)."""
+    pages = []
+    for path in sorted(built_book.rglob("*.html")):
+        rel = path.relative_to(built_book)
+        if rel.parts[0] == "_static" or any(p.startswith(".") for p in rel.parts) or rel.as_posix() == "index.html":
+            continue
+        pages.append(rel.as_posix())
+    return pages
+
+
+@dataclass
+class Visit:
+    path: str
+    status: int | None
+    h1: str
+    charts: list[int]  # how many svg.marks each .vw-chart holds
+    chart_texts: list[str]  # what a chart says when it was not drawn
+    log: Log
+
+
+@pytest.fixture(scope="session")
+def tour(browser, site, built_book) -> list[Visit]:
+    visits = []
+    for path in site_pages(built_book):
+        with opened(browser, f"{site}/{path}") as (page, response, log):
+            # the first *visible* h1: pages with a table of contents also carry a print-only copy
+            h1 = page.evaluate("() => { const h = [...document.querySelectorAll('h1')].find(e => e.checkVisibility());"
+                               " return h ? h.innerText.trim() : ''; }")
+            charts = page.eval_on_selector_all(".vw-chart", "els => els.map(e => e.querySelectorAll('svg.marks').length)")
+            texts = page.eval_on_selector_all(".vw-chart", "els => els.map(e => e.id + ': ' + e.innerText.slice(0, 160))")
+            visits.append(Visit(path, response.status if response else None, h1, charts, texts, log))
+    return visits
+
+
+def toc_pages(root: Path) -> set[str]:
+    lines = (root / "_toc.yml").read_text(encoding="utf-8").splitlines()
+    files = {line.split(":", 1)[1].strip() for line in lines if line.strip().startswith(("root:", "- file:"))}
+    return {f"{f}.html" for f in files}
+
+
+def test_every_page_loads_and_has_a_title(tour, root):
+    expected = toc_pages(root) | {"search.html", "genindex.html"}
+    assert len(expected) >= 28 and expected <= {v.path for v in tour}, "every page of the toc was visited"
+    bad = [f"{v.path}: HTTP {v.status}, h1 {v.h1!r}" for v in tour if v.status != 200 or not v.h1]
+    assert not bad, "\n".join(bad)
+
+
+def test_every_chart_is_drawn(tour):
+    assert sum(len(v.charts) for v in tour) >= 90, "the factsheets, narratives and plans hold charts"
+    bad = [f"{v.path}: {text!r} holds {n} svg.marks" for v in tour for n, text in zip(v.charts, v.chart_texts)
+           if n != 1]
+    assert not bad, "\n".join(bad)
+
+
+def test_no_console_or_page_errors(tour):
+    bad = [f"{v.path}: console error: {m}" for v in tour for m in v.log.console_errors]
+    bad += [f"{v.path}: page error: {m}" for v in tour for m in v.log.page_errors]
+    assert not bad, "\n".join(bad)
+
+
+def test_no_request_leaves_the_local_server(tour, site):
+    requests = [(v.path, url) for v in tour for url in v.log.requests]
+    assert len(requests) > len(tour), "requests are being recorded"
+    outside = sorted({f"{path}: {url[:160]}" for path, url in requests
+                      if not url.startswith((site + "/", "data:", "blob:"))})
+    assert not outside, "\n".join(outside)
+
+
+# --- navigation and search ----------------------------------------------------------------------------
+
+
+def test_navigation_works(browser, site):
+    with opened(browser, f"{site}/") as (page, _, _log):
+        page.wait_for_url(f"{site}/book/index.html")  # the root redirects to the home page
+        part = page.locator("nav.bd-docs-nav p.caption", has_text="Overvecht (Utrecht)")
+        link = part.locator("xpath=following-sibling::ul[1]").get_by_role("link", name="Factsheet 2021", exact=True)
+        link.click()
+        page.wait_for_url(f"{site}/{FACTSHEET}")
+        title = page.locator("h1:visible").first.inner_text()
+        assert "Factsheet Overvecht (Utrecht) — meting 2021" in title
+        following = page.locator(".prev-next-area a.right-next")
+        assert "volgende" in following.inner_text().lower()
+        following.click()
+        page.wait_for_url(lambda url: url != f"{site}/{FACTSHEET}")
+        assert page.url.startswith(f"{site}/book/")
+        assert page.locator("h1:visible").first.inner_text() not in ("", title)
+
+
+def test_search_works_offline(browser, site):
+    with opened(browser, f"{site}/search.html?q=Overvecht") as (page, _, log):
+        results = page.locator("#search-results ul.search li a")
+        results.first.wait_for(timeout=10_000)
+        hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert any("factsheets/" in h for h in hrefs), hrefs
+        assert all(url.startswith((site + "/", "data:", "blob:")) for url in log.requests)
+
+
+# --- a factsheet on a screen and on a phone -----------------------------------------------------------------
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", f"{path} is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_factsheet_screenshots(browser, site, width):
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"overvecht-2021-{width}.png"
+    shot.unlink(missing_ok=True)
+    with opened(browser, f"{site}/{FACTSHEET}", width) as (page, _, _log):
+        page.screenshot(path=str(shot), full_page=True)
+        if width == PHONE:
+            assert_no_horizontal_overflow(page, width, FACTSHEET)
+    w, h = png_size(shot)
+    assert shot.stat().st_size > 50_000 and w >= width and h > 2_000, (shot, w, h)
+
+
+_DIAGRAM_TEXT = """() => Array.from(document.querySelectorAll('.vw-diagram svg text')).map(t => {
+  const m = t.getScreenCTM();
+  return {px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b), text: t.textContent.trim()};
+})"""
+
+
+def test_framework_diagrams_are_readable_on_a_phone(browser, site, built_book):
+    pages = sorted(p.relative_to(built_book).as_posix() for p in (built_book / "book" / "denkkader").glob("*.html"))
+    assert len(pages) >= 4
+    problems = []
+    for path in pages:
+        with opened(browser, f"{site}/{path}", PHONE) as (page, _, _log):
+            texts = page.evaluate(_DIAGRAM_TEXT)
+            small = sorted((t for t in texts if t["px"] < 11), key=lambda t: t["px"])
+            if not texts:
+                problems.append(f"{path}: no diagram text")
+            elif small:
+                problems.append(f"{path}: {len(small)} of {len(texts)} labels under 11 px on screen, smallest: "
+                                + "; ".join(f"{t['px']:.1f} px {t['text']!r}" for t in small[:5]))
+            try:
+                assert_no_horizontal_overflow(page, PHONE, path)
+            except AssertionError as e:
+                problems.append(str(e))
+    assert not problems, "\n".join(problems)
+
+
+# --- accessibility ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_no_serious_accessibility_violations(browser, site, axe_script, path):
+    with opened(browser, f"{site}/{path}") as (page, _, _log):
+        page.add_script_tag(path=str(axe_script))
+        violations = page.evaluate("""() => axe.run(document, {resultTypes: ['violations']}).then(r =>
+            r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+                                    targets: v.nodes.slice(0, 4).map(n => n.target.join(' '))})))""")
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not serious, f"{path}:\n" + "\n".join(
+        f"  {v['id']} ({v['impact']}, {v['count']} nodes): {v['help']}; e.g. {v['targets']}" for v in serious)
