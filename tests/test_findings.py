@@ -3,20 +3,15 @@
 
 from __future__ import annotations
 
-import math
 
 import pandas as pd
 import pytest
 
-from analysis.build.indicators import COLUMNS
-from analysis.codes import area_level, gemeente_of
 from analysis.compare import factsheet_rows
 from analysis.findings import findings
 from analysis.format import nl_difference, nl_number, nl_value
-from analysis.registries import load_registries
 
-REG = load_registries()
-NAN = float("nan")
+from synthetic import NAN, REG, row, table
 
 NAMES = {
     "WK034403": "Overvecht",
@@ -34,46 +29,6 @@ def area_name(code: str) -> str:
 
 
 # --- synthetic tables ------------------------------------------------------------------------
-
-
-def row(indicator: str, code: str, peiljaar: int, waarde: float | None, tabel: str, *,
-        status: str | None = None, reden: str = "", teller: float = NAN, noemer: float = NAN) -> dict:
-    """One row of the long indicator table, with level, gemeente and meting filled in."""
-    if status is None:
-        status = "beschikbaar" if waarde is not None else "ontbreekt"
-    if status == "beschikbaar":
-        assert waarde is not None and not math.isnan(waarde), "a beschikbaar row needs a waarde"
-    else:
-        assert waarde is None or math.isnan(waarde), "an ontbreekt row has no waarde"
-        assert reden, "an ontbreekt row says why"
-    return {
-        "indicator": indicator,
-        "gebied_code": code,
-        "gebied_niveau": area_level(code),
-        "gemeente_code": gemeente_of(code) or "",
-        "peiljaar": peiljaar,
-        "meting": REG.meting_of(tabel, peiljaar),
-        "waarde": NAN if waarde is None else float(waarde),
-        "status": status,
-        "reden": reden,
-        "bron_tabel": tabel,
-        "bestand": "synthetisch",
-        "teller": float(teller),
-        "noemer": float(noemer),
-        "methode": "",
-    }
-
-
-def table(*rows: dict) -> pd.DataFrame:
-    df = pd.DataFrame(list(rows), columns=COLUMNS)
-    df["peiljaar"] = df["peiljaar"].astype(int)
-    df["meting"] = pd.array([pd.NA if m is None or pd.isna(m) else int(m) for m in df["meting"]], dtype="Int64")
-    for col in ("waarde", "teller", "noemer"):
-        df[col] = df[col].astype(float)
-    for col in ("indicator", "gebied_code", "gebied_niveau", "gemeente_code", "status", "reden", "bron_tabel",
-                "bestand", "methode"):
-        df[col] = df[col].astype(str)
-    return df
 
 
 def three(indicator: str, focus_code: str, gemeente_code: str, peiljaar: int, tabel: str,

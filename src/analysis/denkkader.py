@@ -25,6 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .errors import RegistryError
+from .graphs import closure
 from .kwalitatief.canon import dataset_folders
 from .paths import data_dir, kwalitatief_dir
 from .registries import Registries, cross_error, load_yaml_model
@@ -152,20 +153,11 @@ def _find_cycle(elements: dict[str, Element]) -> list[str] | None:
 
 def _reaching(elements: dict[str, Element]) -> dict[str, set[str]]:
     """element -> every element with a path of `naar` links to it."""
-    back: dict[str, set[str]] = {k: set() for k in elements}
+    back: dict[str, list[str]] = {}
     for e in elements.values():
         for t in e.naar:
-            back[t].add(e.id)
-    out = {}
-    for k in elements:
-        seen, stack = set(), list(back[k])
-        while stack:
-            x = stack.pop()
-            if x not in seen:
-                seen.add(x)
-                stack.extend(back[x])
-        out[k] = seen
-    return out
+            back.setdefault(t, []).append(e.id)
+    return closure(back, elements)
 
 
 @dataclass(frozen=True)

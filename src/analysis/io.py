@@ -84,9 +84,6 @@ class OutputSet:
     def write_csv(self, name: str, df: pd.DataFrame) -> Path:
         return self.write_text(name, frame_to_csv_text(df))
 
-    def write_json(self, name: str, doc: Any) -> Path:
-        return self.write_text(name, json_text(doc))
-
     def commit(self) -> list[Path]:
         written = []
         for name in self.names:

@@ -241,10 +241,6 @@ class Indicator(_Strict):
             raise ValueError("aggregatie 'ratio' needs a ratio bron (teller/noemer)")
         return self
 
-    @property
-    def heeft_bron(self) -> bool:
-        return bool(self.bronnen)
-
     def aggregatie_voor(self, bron: BronKolom) -> str:
         """How parts of a focus area may be combined for values from ``bron``."""
         if self.aggregatie is not None and not (self.aggregatie == "ratio" and not bron.is_ratio):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..graphs import closure
 from .canon import Dataset
 
 MIN_CELL = 5
@@ -62,30 +63,13 @@ def activities(ds: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def participants_per_method_group(ds: Dataset) -> pd.DataFrame:
-    """Participants by method (rows) and group (columns)."""
-    t = pd.crosstab(ds.deelnemers["methode"], ds.deelnemers["groep"])
-    t.columns.name = None
-    t.index.name = None
-    return t
-
-
 def codes_with_descendants(ds: Dataset) -> dict[str, set[str]]:
     """code_id -> the code and every code below it (a parent theme counts its children)."""
     children: dict[str, list[str]] = {}
     for code, parent in zip(ds.codeboek["code_id"], ds.codeboek["ouder"]):
         if parent:
             children.setdefault(parent, []).append(code)
-    out = {}
-    for code in ds.codeboek["code_id"]:
-        stack, seen = [code], set()
-        while stack:
-            c = stack.pop()
-            if c not in seen:
-                seen.add(c)
-                stack.extend(children.get(c, []))
-        out[code] = seen
-    return out
+    return {code: below | {code} for code, below in closure(children, ds.codeboek["code_id"]).items()}
 
 
 @dataclass(frozen=True)
