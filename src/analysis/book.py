@@ -133,12 +133,12 @@ def build_book(
     progress: bool = True,
     log: Callable[[str], None] = print,
 ) -> int:
-    """The whole main job. Returns the exit status: non-zero if a notebook or the build failed."""
+    """The whole main job. Returns the exit status: non-zero if a notebook, the build, the PDFs or
+    the privacy gate failed."""
+    from .pages import write_pages
     from .runner import plan, run, summary
 
     root = root or project_root()
-    from .pages import write_pages
-
     if write_toc(reg, root):
         log("book: _toc.yml updated from the registries")
     ensure_vega_bundle(root)
@@ -154,7 +154,9 @@ def build_book(
         return GATE_FAILED
     status = jupyter_book_build(root, log)
     site = root / "_build" / "html"
-    if status == 0:
+    if status != 0:
+        log("book: the Jupyter Book build failed (see the warnings above)")
+    else:
         status = _downloads_and_pdfs(reg, root, site, log)
     findings = scan_site(site, rules) if site.exists() else []
     if findings:
@@ -163,7 +165,6 @@ def build_book(
         return GATE_FAILED
     failed = [r for r in results if r.status == "failed"]
     if status != 0:
-        log("book: the Jupyter Book build failed (see the warnings above)")
         return status
     if failed:
         log(f"book: built, but {len(failed)} page(s) are failure placeholders: "
