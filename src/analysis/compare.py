@@ -116,17 +116,8 @@ def change_since(
     before, _ = resolve_in_table(table, reg, ind.id, codes, now.bron_tabel, peiljaar)
     if before is None or not before.beschikbaar:
         return None
-    eenheid = reg.kernset.eenheden[ind.eenheid]
-    if not eenheid.verschil_relevant(now.waarde, before.waarde):
-        v = Verdict("vergelijkbaar")
-    else:
-        higher = now.waarde > before.waarde
-        if ind.richting == "neutraal":
-            v = Verdict("hoger" if higher else "lager")
-        else:
-            better = higher if ind.richting == "hoger_beter" else not higher
-            v = Verdict("gunstiger" if better else "ongunstiger")
-    return Change(before.waarde, now.waarde, peiljaar, now.peiljaar, now.bron_tabel, v)
+    return Change(before.waarde, now.waarde, peiljaar, now.peiljaar, now.bron_tabel,
+                  verdict(ind, reg, now.waarde, before.waarde))
 
 
 def previous_meting(reg: Registries, meting: int) -> int | None:

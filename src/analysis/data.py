@@ -83,6 +83,12 @@ def load_areas(folder: str | None = None) -> pd.DataFrame:
     return AREA_SCHEMA.validate(df)
 
 
+def area_names(areas: pd.DataFrame) -> dict[str, str]:
+    """code -> its name in the most recent indeling that names it."""
+    named = areas[areas["naam"].ne("")].sort_values("indeling")
+    return dict(zip(named["gebied_code"], named["naam"]))
+
+
 @lru_cache(maxsize=4)
 def load_availability(folder: str | None = None) -> pd.DataFrame:
     df = _read_csv(_folder(folder) / OUTPUTS["beschikbaarheid"], ints=("meting",), nullable_ints=("peiljaar",))

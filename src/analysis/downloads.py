@@ -11,7 +11,7 @@ import pandas as pd
 
 from .build import OUTPUTS
 from .compare import factsheet_rows
-from .data import load_areas, load_indicators
+from .data import area_names, load_areas, load_indicators
 from .factsheet import page_name
 from .focus import AreaValue
 from .io import frame_to_csv_text, write_text_atomic
@@ -28,8 +28,7 @@ COLUMNS = ["meting", "focusgebied", "pijler", "indicator", "label", "eenheid", "
 def factsheet_table(reg: Registries, g: Gemeente, meting: int, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per indicator and area shown on the factsheet, with source and peiljaar."""
     table = table if table is not None else load_indicators(gemeente=g.code)
-    areas = load_areas()
-    names = dict(zip(areas.sort_values("indeling")["gebied_code"], areas.sort_values("indeling")["naam"]))
+    names = area_names(load_areas())
     names |= {d.code: d.naam for d in g.focusgebied.delen} | {g.code: g.naam, reg.gebieden.nederland.code: "Nederland"}
     rows = []
     for r in factsheet_rows(table, reg, g, meting):

@@ -15,7 +15,7 @@ from IPython.display import HTML, Markdown
 
 from . import charts
 from .compare import IndicatorRow, factsheet_rows
-from .data import load_areas, load_geometry, load_indicators
+from .data import area_names, load_areas, load_geometry, load_indicators
 from .findings import findings
 from .format import esc, nl_list, nl_value
 from .registries import Registries, registries
@@ -67,8 +67,7 @@ class Factsheet:
 
     @cached_property
     def _names(self) -> dict[str, str]:
-        named = self.areas[self.areas["naam"].ne("")].sort_values("indeling", ascending=False)
-        names = dict(zip(named["gebied_code"], named["naam"]))
+        names = area_names(self.areas)
         for deel in self.gemeente.focusgebied.delen:
             names[deel.code] = deel.naam
         return names

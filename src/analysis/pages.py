@@ -25,11 +25,10 @@ from .kwalitatief.pagina import anchor, dataset_folder, verhaal_name
 from .plan import Monitoringsplan, load_plan, load_werkpakketten, month_end, month_start
 from .registries import Registries
 from .registry_models import Gemeente
+from .tables import CHANGE_WORD
 from .runner import narratives
 
 STATUS_COLORS = {"uitgevoerd": "#0072B2", "gepland": "#E69F00"}
-CHANGE_WORD = {"gunstiger": "verbeterd", "ongunstiger": "verslechterd", "vergelijkbaar": "gelijk gebleven",
-               "hoger": "gestegen", "lager": "gedaald"}
 
 
 def framework_page_name(gemeente: Gemeente) -> str:
@@ -69,21 +68,29 @@ def _indicator_evidence(reg: Registries, table: pd.DataFrame, g: Gemeente, ind_i
     return f"{ind.label}: geen cijfer in dit boek ({ind.geen_bron or 'de bronnen leveren geen cijfer voor het gebied'})"
 
 
-def _code_evidence(reg: Registries, g: Gemeente, code: str) -> list[str]:
-    out = []
+def _fieldwork_counts(reg: Registries, g: Gemeente) -> dict[int, tuple[dict[str, analyse.CodeCount], bool]]:
+    """meting -> (participants per code, fictional?) for every fieldwork dataset of a gemeente; loaded once."""
+    out = {}
     for gg, meting in narratives(reg):
-        if gg.code != g.code:
-            continue
-        ds = load_dataset(dataset_folder(g, meting), reg)
-        counts = {c.code_id: c for c in analyse.code_counts(ds)}
+        if gg.code == g.code:
+            ds = load_dataset(dataset_folder(g, meting), reg)
+            out[meting] = ({c.code_id: c for c in analyse.code_counts(ds)}, ds.veldwerk.fictief)
+    return out
+
+
+def _code_evidence(reg: Registries, g: Gemeente, code: str,
+                   fieldwork: dict[int, tuple[dict[str, analyse.CodeCount], bool]]) -> list[str]:
+    out = []
+    for meting, (counts, fictief) in fieldwork.items():
         if code not in counts:
             continue
         c = counts[code]
         pijler = reg.pijler(c.pijler) if c.pijler != "overig" else None
         heading = f"{pijler.nummer}. {pijler.label}" if pijler else "Overige thema's"
         link = f"../verhalen/{verhaal_name(g, meting)}.ipynb#{anchor(heading)}"
-        out.append(f"{c.label}: {analyse.shown_count(c.totaal)} deelnemers in de gesprekken van {meting} "
-                   f"(fictief voorbeeld) — [gesprekken {meting}]({link})")
+        label = " (fictief voorbeeld)" if fictief else ""
+        out.append(f"{c.label}: {analyse.shown_count(c.totaal)} deelnemers in de gesprekken van {meting}{label} "
+                   f"— [gesprekken {meting}]({link})")
     return out or [f"thema {code!r}: niet in de gesprekken van dit boek"]
 
 
@@ -91,6 +98,7 @@ def framework_page(reg: Registries, fw: Framework, table: pd.DataFrame) -> str:
     k = fw.kader
     g = reg.gemeente(k.gemeente)
     title = f"Denkkader {g.focusgebied.naam} ({g.naam})"
+    fieldwork = _fieldwork_counts(reg, g)
     lines = [f"# {title}", ""]
     if k.voorbeeld:
         lines += [":::{note} Voorbeeld",
@@ -112,7 +120,7 @@ def framework_page(reg: Registries, fw: Framework, table: pd.DataFrame) -> str:
         for ind in goal.indicatoren:
             lines.append(f"- **Cijfer:** {_indicator_evidence(reg, table, g, ind)}")
         for code in goal.codes:
-            for text in _code_evidence(reg, g, code):
+            for text in _code_evidence(reg, g, code, fieldwork):
                 lines.append(f"- **Gesprekken:** {text}")
         if not goal.indicatoren and not goal.codes:
             lines.append("- Voor dit doel zijn nog geen cijfers of thema's gekoppeld.")

@@ -13,13 +13,6 @@ from .format import esc, nl_difference, nl_value
 from .registries import Registries
 from .registry_models import Gemeente
 
-VERDICT_WORD = {
-    "gunstiger": "gunstiger",
-    "ongunstiger": "ongunstiger",
-    "vergelijkbaar": "vergelijkbaar",
-    "hoger": "hoger",
-    "lager": "lager",
-}
 CHANGE_WORD = {
     "gunstiger": "verbeterd",
     "ongunstiger": "verslechterd",
@@ -49,11 +42,11 @@ class Notes:
         return f'<ol class="vw-noten">{items}</ol>'
 
 
-def verdict_html(v: Verdict, words: dict[str, str] = VERDICT_WORD) -> str:
+def verdict_html(v: Verdict, words: dict[str, str] | None = None) -> str:
     if v.oordeel == "geen":
         return '<span class="vw-oordeel vw-geen">—</span>'
     return (f'<span class="vw-oordeel vw-{v.oordeel}"><span aria-hidden="true">{v.symbool}</span> '
-            f"{words[v.oordeel]}</span>")
+            f"{(words or {}).get(v.oordeel, v.oordeel)}</span>")
 
 
 def change_html(c: Change | None, row: IndicatorRow, reg: Registries) -> str:
