@@ -13,19 +13,19 @@ import nbformat
 import pytest
 
 from analysis.book import build_book, toc_text
-from analysis.factsheet import page_name
-from analysis.runner import finalize, is_current, job_digest, plan, run, shared_inputs_digest
+from analysis.runner import finalize, is_current, job_digest, job_for, plan, run, shared_inputs_digest
+from analysis.sitemap import site
 
 
 def test_toc_is_in_sync_with_the_registries(reg, root):
     committed = (root / "_toc.yml").read_text(encoding="utf-8")
-    assert committed == toc_text(reg), "_toc.yml is out of date: run `vitale-wijken book` and commit it"
-    for g in reg.gebieden.gemeenten:
+    assert committed == toc_text(site(reg)), "_toc.yml is out of date: run `vitale-wijken book` and commit it"
+    for f in reg.gebieden.focusgebieden:
         for m in reg.metingen.metingen:
-            assert f"book/factsheets/{page_name(g, m.jaar)}" in committed
+            assert f"book/factsheets/{f.slug}-{m.jaar}" in committed
 
 
-@pytest.mark.parametrize("name", ["factsheet.ipynb", "home.ipynb"])
+@pytest.mark.parametrize("name", ["factsheet.ipynb", "home.ipynb", "wijkprofiel.ipynb", "kwalitatief.ipynb"])
 def test_templates_are_clean_and_hide_code(root, name):
     nb = nbformat.read(root / "notebooks" / name, as_version=4)
     first = nb.cells[0]
@@ -39,36 +39,36 @@ def test_templates_are_clean_and_hide_code(root, name):
         assert len(cell.source.splitlines()) <= 4, f"logic belongs in analysis.*: {cell.source[:60]}"
 
 
-def test_factsheet_parameters_cell_holds_literals_only_and_follows_the_title(root, reg):
-    nb = nbformat.read(root / "notebooks" / "factsheet.ipynb", as_version=4)
+@pytest.mark.parametrize("name", ["factsheet.ipynb", "wijkprofiel.ipynb"])
+def test_factsheet_parameters_cell_holds_literals_only_and_follows_the_title(root, reg, name):
+    nb = nbformat.read(root / "notebooks" / name, as_version=4)
     params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(params) == 1
     assert nb.cells.index(params[0]) == 1
     assert "remove-cell" in params[0].metadata["tags"]
     tree = ast.parse(params[0].source)
-    assert {t.id for n in tree.body for t in n.targets} == {"gemeente", "meting"}
+    assert {t.id for n in tree.body for t in n.targets} == {"gebied", "meting", "registries"}
     assert all(isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) for n in tree.body)
     headings = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     for p in reg.kernset.pijlers:  # one section per pijler, titled from the registry
         assert f"{{{{pijler:{p.id}}}}}" in headings
 
 
-def test_plan_covers_every_gemeente_and_meting(reg, root):
-    jobs = plan(reg)
+def test_plan_covers_every_focus_area_and_meting(reg, root):
+    jobs = plan(site(reg).pages, reg)
     names = [j.name for j in jobs]
     assert names[0] == "home" and len(jobs) == 1 + 4 * 3 + 4  # home, factsheets, narratives (fieldwork 2023)
     assert "verhaal-batau-2023" in names
     assert "factsheet-overvecht-2021" in names and "factsheet-soesterkwartier-2025" in names
-    one = plan(reg, gemeente="zeist", meting=2023)
-    assert [j.name for j in one] == ["factsheet-vollenhove-2023", "verhaal-vollenhove-2023"]
-    assert one[0].parameters == {"gemeente": "zeist", "meting": 2023}
-    assert one[0].output == root / "book" / "factsheets" / "vollenhove-2023.ipynb"
+    one = job_for(site(reg).page("factsheet-vollenhove-2023"), reg)
+    assert one.parameters == {"gebied": "vollenhove", "meting": 2023}
+    assert one.output == root / "book" / "factsheets" / "vollenhove-2023.ipynb"
 
 
 def test_finalize_fills_the_title_and_hides_parameters(reg, root):
-    job = plan(reg, gemeente="utrecht", meting=2021)[0]
+    job = job_for(site(reg).page("factsheet-overvecht-2021"), reg)
     nb = nbformat.read(job.template, as_version=4)
-    nb.cells.insert(2, nbformat.v4.new_code_cell('gemeente = "utrecht"', metadata={"tags": ["injected-parameters"]}))
+    nb.cells.insert(2, nbformat.v4.new_code_cell('gebied = "overvecht"', metadata={"tags": ["injected-parameters"]}))
     out = finalize(nb, job, "abc")
     assert out.cells[0].source == "# Factsheet Overvecht (Utrecht) — meting 2021"
     assert "## 1. Gezondheid" in [c.source for c in out.cells]
@@ -79,9 +79,10 @@ def test_finalize_fills_the_title_and_hides_parameters(reg, root):
 
 def test_digest_changes_with_parameters_and_template(reg, root):
     shared = shared_inputs_digest(root)
-    a, b = plan(reg, gemeente="utrecht", meting=2021)[0], plan(reg, gemeente="utrecht", meting=2023)[0]
-    assert job_digest(a, shared) != job_digest(b, shared)
-    assert job_digest(a, shared) != job_digest(a, shared + "x")
+    s = site(reg)
+    a, b = (job_for(s.page(k), reg) for k in ("factsheet-overvecht-2021", "factsheet-overvecht-2023"))
+    assert job_digest(a, shared, reg) != job_digest(b, shared, reg)
+    assert job_digest(a, shared, reg) != job_digest(a, shared + "x", reg)
 
 
 # --- slow: executing notebooks and building the book ---------------------------------------------
@@ -111,11 +112,11 @@ def external(url: str) -> bool:
 
 @pytest.mark.slow
 def test_book_has_every_factsheet_with_title_and_figures(built_book, reg):
-    for g in reg.gebieden.gemeenten:
+    for fg in reg.gebieden.focusgebieden:
         for m in reg.metingen.metingen:
-            page = built_book / "book" / "factsheets" / f"{page_name(g, m.jaar)}.html"
+            page = built_book / "book" / "factsheets" / f"{fg.slug}-{m.jaar}.html"
             html = page.read_text(encoding="utf-8")
-            title = f"Factsheet {g.focusgebied.naam} ({g.naam}) — meting {m.jaar}"
+            title = f"Factsheet {fg.naam} ({reg.gemeente(fg.gemeente).naam}) — meting {m.jaar}"
             assert f"<title>{title}" in html
             assert re.search(r"<h1>Factsheet .*meting \d{4}", html)
             assert "vw-figure" in html and "vegaEmbed(" in html
@@ -147,7 +148,7 @@ def test_no_page_loads_anything_from_outside_the_site(built_book):
 
 @pytest.mark.slow
 def test_second_run_executes_nothing(built_book, reg, root):
-    results = run(plan(reg), root=root, progress=False, log=lambda s: None)
+    results = run(plan(site(reg).pages, reg), reg, root=root, progress=False, log=lambda s: None)
     assert {r.status for r in results} == {"cached"}
 
 
@@ -164,8 +165,8 @@ def test_broken_input_for_one_gemeente_fails_only_its_notebooks(reg, root, tmp_p
     lines[target] = ",".join(cells)
     path.write_text("".join(lines), encoding="utf-8")
     monkeypatch.setenv("VITALE_WIJKEN_PROCESSED", str(processed))
-    jobs = [j for j in plan(reg, out=tmp_path / "book") if j.name != "home"]
-    results = run(jobs, workers=2, log_dir=tmp_path / "logs", progress=False, log=lambda s: None)
+    jobs = [j for j in plan(site(reg).pages, reg, out_root=tmp_path) if j.name != "home"]
+    results = run(jobs, reg, workers=2, log_dir=tmp_path / "logs", progress=False, log=lambda s: None)
     failed = sorted(r.job.name for r in results if r.status == "failed")
     errors = {r.job.name: r.error for r in results if r.status == "failed"}
     # the narrative sets its themes beside the same (broken) figures, so it fails too
@@ -203,7 +204,7 @@ def test_trend_chart_facets_see_only_their_own_indicator(reg):
     from analysis import charts
     from analysis.factsheet import Factsheet
 
-    fs = Factsheet.load("utrecht", 2021)
+    fs = Factsheet.load("overvecht", 2021)
     data = fs._trend_series("gezondheid")
     spec = charts.spec_of(charts.trend_chart(data, reg.metingen.start_monitor))
     assert spec["facet"]["field"] == "indicator" and "data" in spec
@@ -217,18 +218,15 @@ def test_trend_chart_facets_see_only_their_own_indicator(reg):
 
 @pytest.mark.slow
 def test_every_fieldwork_dataset_has_a_narrative_page_saying_it_is_fictional(built_book, reg, root):
-    from analysis.runner import narratives
-
-    stories = narratives(reg)
+    stories = site(reg).of("verhaal")
     assert len(stories) == 4
-    for g, meting in stories:
-        page = built_book / "book" / "verhalen" / f"{g.focusgebied.slug}-{meting}.html"
-        html = page.read_text(encoding="utf-8")
+    for story in stories:
+        html = (built_book / story.html).read_text(encoding="utf-8")
         assert "Fictieve gegevens" in html and "verzonnen" in html
-        assert f"Gesprekken in {g.focusgebied.naam}" in html
-        factsheet = (built_book / "book" / "factsheets" / f"{g.focusgebied.slug}-{meting}.html").read_text(
+        assert f"Gesprekken in {reg.focusgebied(story.gebied).naam}" in html
+        factsheet = (built_book / "book" / "factsheets" / f"{story.gebied}-{story.meting}.html").read_text(
             encoding="utf-8")
-        assert f'href="../verhalen/{g.focusgebied.slug}-{meting}.html"' in factsheet
+        assert f'href="../verhalen/{story.gebied}-{story.meting}.html"' in factsheet
 
 
 @pytest.mark.slow
@@ -254,7 +252,7 @@ def test_privacy_gate_stops_the_build_when_a_planted_detail_is_made_publishable(
     status = build_book(reg, root=proj, workers=2, progress=False, log=messages.append)
     text = "\n".join(messages)
     assert status == GATE_FAILED, text
-    assert "privacy gate" in text and "Muntplein 14" in text and "verhalen/batau-2023.ipynb" in text
+    assert "privacy gate" in text and "Muntplein 14" in text and "book/verhalen/batau-2023.ipynb" in text
     assert "1 executed" in text, "only the changed narrative is re-executed"
     assert not (proj / "_build" / "html").exists(), "nothing publishable is left behind"
 
@@ -305,9 +303,10 @@ def test_frameworks_factsheets_and_narratives_link_both_ways(built_book, reg):
     from analysis.denkkader import goal_label, load_frameworks
 
     frameworks = load_frameworks(reg)
-    for g in reg.gebieden.gemeenten:
-        slug = g.focusgebied.slug
-        fw_page = (built_book / "book" / "denkkader" / f"{slug}.html").read_text(encoding="utf-8")
+    for fg in reg.gebieden.focusgebieden:
+        slug = fg.slug
+        g = reg.gemeente(fg.gemeente)
+        fw_page = (built_book / "book" / "denkkader" / f"{g.slug}.html").read_text(encoding="utf-8")
         kader = frameworks[g.slug].kader
         goals = kader.goals()
         for _, goal in goals:
@@ -317,11 +316,11 @@ def test_frameworks_factsheets_and_narratives_link_both_ways(built_book, reg):
         assert '<svg role="img"' in fw_page and "Het denkkader als tekst" in fw_page
         with_indicators = [goal for _, goal in goals if goal.indicatoren]
         latest = (built_book / "book" / "factsheets" / f"{slug}-2021.html").read_text(encoding="utf-8")
-        assert any(f'href="../denkkader/{slug}.html#{goal_label(g.slug, goal.id)}"' in latest
+        assert any(f'href="../denkkader/{g.slug}.html#{goal_label(g.slug, goal.id)}"' in latest
                    for goal in with_indicators), "factsheet -> goal"
         story = (built_book / "book" / "verhalen" / f"{slug}-2023.html").read_text(encoding="utf-8")
-        assert f'href="../denkkader/{slug}.html#doel-{g.slug}-' in story, "narrative -> goal"
-        plan = (built_book / "book" / "plan" / f"{slug}.html").read_text(encoding="utf-8")
+        assert f'href="../denkkader/{g.slug}.html#doel-{g.slug}-' in story, "narrative -> goal"
+        plan = (built_book / "book" / "plan" / f"{g.slug}.html").read_text(encoding="utf-8")
         assert "vw-figure" in plan and ("gepland" in plan and "uitgevoerd" in plan)
     overview = (built_book / "book" / "werkpakketten.html").read_text(encoding="utf-8")
     for title in ("Coördinatie", "Community of Practice", "Kennisontsluiting"):

@@ -81,7 +81,7 @@ def test_page_sections_hide_ids_and_small_numbers(gemeente, reg):
     hidden = set(v.ds.segmenten.loc[v.ds.segmenten.publiceerbaar == "nee", "tekst"])
     assert not [t for t in hidden if t in html]
     md = v.inleiding().data
-    assert "Fictieve gegevens" in md and f"factsheets/{v.gemeente.focusgebied.slug}-2023.ipynb" in md
+    assert "Fictieve gegevens" in md and f"factsheets/{v.gebied.key}-2023.ipynb" in md
 
 
 def test_beside_the_figures_links_each_pijler_to_its_factsheet_section(reg):

@@ -76,7 +76,7 @@ def test_scope_is_the_four_gemeenten_and_nederland(table, reg):
     assert gemeenten == set(reg.gemeente_codes)
     assert set(table.loc[table.gemeente_code == "", "gebied_code"]) == {"NL01"}
     for g in reg.gebieden.gemeenten:
-        for code in g.focusgebied.codes:
+        for code in [c for f in reg.gebieden.focusgebieden if f.gemeente == g.code for c in f.codes]:
             assert (table.gebied_code == code).any(), code
 
 

@@ -14,12 +14,13 @@ from analysis.registries import REGISTRY_FILES, load_registries
 
 
 def test_registries_load_and_cover_the_monitor(reg):
-    assert [g.focusgebied.naam for g in reg.gebieden.gemeenten] == ["Overvecht", "Batau", "Vollenhove",
+    assert [f.naam for f in reg.gebieden.focusgebieden] == ["Overvecht", "Batau", "Vollenhove",
                                                                      "Soesterkwartier"]
-    assert reg.gemeente("GM0356").focusgebied.codes == ["WK035603", "WK035604"]
-    vollenhove = reg.gemeente("zeist").focusgebied.delen[0]
+    assert reg.focusgebied("batau").codes == ["WK035603", "WK035604"]
+    assert reg.focusgebied("batau").gemeente == "GM0356"
+    vollenhove = reg.focusgebied("vollenhove").delen[0]
     assert (vollenhove.code, vollenhove.binnen, vollenhove.niveau) == ("BU03550205", "WK035502", "buurt")
-    assert reg.gemeente("amersfoort").focusgebied.grenswijziging.jaar == 2022
+    assert reg.focusgebied("soesterkwartier").grenswijziging.jaar == 2022
     assert [m.jaar for m in reg.metingen.metingen] == [2021, 2023, 2025]
     assert reg.nulmeting.soort == "nulmeting"
     assert reg.meting_of("50090NED", 2020) == 2021
@@ -90,11 +91,15 @@ BROKEN = [
      "    bronnen: []\n    toelichting_weg: \"Komt uit de Veiligheidsmonitor (CBS); niet", None, "Extra inputs"),
     ("ratio-without-factor", "kernset.yml", "teller: a_soz_wb, noemer: a_inw, factor: 1000",
      "teller: a_soz_wb, noemer: a_inw", r"indicatoren\[\d+\]\.bronnen\[0\]", "'factor'"),
-    ("part-outside-gemeente", "gebieden.yml", "- code: WK034403", "- code: WK035603", r"gemeenten\[0\]",
+    ("part-outside-gemeente", "gebieden.yml", "- code: WK034403", "- code: WK035603", r"focusgebieden\[0\]",
      "does not lie in gemeente GM0344"),
+    ("focus-area-in-unknown-gemeente", "gebieden.yml", "  - code: GM0355\n    naam: Zeist",
+     "  - code: GM0358\n    naam: Zeist", None, "focusgebied vollenhove: unknown gemeente GM0355"),
+    ("duplicate-focus-slug", "gebieden.yml", "  slug: batau\n", "  slug: overvecht\n", None,
+     "duplicate focusgebied slug: overvecht"),
     ("gemeente-code-lost-zero", "gebieden.yml", "- code: GM0307", "- code: GM307", r"gemeenten\[3\]\.code",
      "should match pattern"),
-    ("buurt-not-in-wijk", "gebieden.yml", "binnen: WK035502", "binnen: WK035503", r"gemeenten\[2\]",
+    ("buurt-not-in-wijk", "gebieden.yml", "binnen: WK035502", "binnen: WK035503", r"focusgebieden\[2\]",
      "does not lie in wijk"),
     ("peiljaar-after-meting", "metingen.yml", "      50150NED: 2022\n", "      50150NED: 2024\n",
      r"metingen\[1\]", "lies after meting 2023"),

@@ -7,18 +7,18 @@ import nbformat
 import pytest
 
 from analysis import runner
+from analysis.sitemap import site
 from analysis.sphinx_ext import dedupe_scripts
 
 
 def _fake_papermill(monkeypatch, failures: int):
     calls = {"n": 0}
 
-    def execute_notebook(template, output, **kwargs):
+    def execute_notebook(source, output, **kwargs):
         calls["n"] += 1
         if calls["n"] <= failures:
             raise RuntimeError("Kernel didn't respond in 120 seconds")
-        nb = nbformat.read(template, as_version=4)
-        nbformat.write(nb, output)
+        return source
 
     import papermill
 
@@ -29,8 +29,9 @@ def _fake_papermill(monkeypatch, failures: int):
 @pytest.mark.parametrize("failures, status", [(0, "executed"), (2, "executed"), (3, "failed")])
 def test_a_kernel_that_does_not_start_is_retried(reg, tmp_path, monkeypatch, failures, status):
     calls = _fake_papermill(monkeypatch, failures)
-    job = runner.plan(reg, out=tmp_path / "book", gemeente="utrecht", meting=2021)[0]
-    result = runner._execute(job, "digest", str(tmp_path / "logs"))
+    job = runner.job_for(site(reg).page("factsheet-overvecht-2021"), reg, out_root=tmp_path)
+    out = runner.execute_job(job, "digest", "key", str(tmp_path / "logs"), warm=False)
+    result = runner._write_result(job, "digest", out, tmp_path / "logs")
     assert result.status == status
     assert calls["n"] == min(failures + 1, runner.KERNEL_ATTEMPTS)
     page = nbformat.read(job.output, as_version=4)

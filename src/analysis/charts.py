@@ -57,8 +57,24 @@ def base_config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def spec_of(chart: alt.TopLevelMixin) -> dict[str, Any]:
-    return base_config(chart).to_dict()
+CONFIG = {
+    "font": FONT,
+    "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 260},
+    "view": {"stroke": None},
+}
+
+
+def spec_of(chart: alt.TopLevelMixin, *, validate: bool = False) -> dict[str, Any]:
+    """The Vega-Lite spec with the book's configuration (``base_config``, set on the dict: copying
+    a layered chart to configure it costs more than drawing a wijk profile). The schema check is
+    left to the tests (``validate=True``): it takes a third of the time of a page."""
+    spec = chart.to_dict(validate=validate)
+    config = dict(spec.get("config", {}))
+    for key, value in CONFIG.items():
+        config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value
+    spec["config"] = config
+    return spec
 
 
 def figure_id(prefix: str, spec: dict[str, Any]) -> str:
@@ -85,7 +101,8 @@ def figure_html(
     description: str,
 ) -> str:
     """A chart as a self-contained, accessible HTML figure (see the module docstring)."""
-    spec = spec_of(chart.properties(description=description))
+    spec = spec_of(chart)
+    spec["description"] = description
     fid = figure_id(prefix, spec)
     payload = json.dumps(spec, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
     options = json.dumps(EMBED_OPTIONS, sort_keys=True, ensure_ascii=False)
@@ -122,9 +139,11 @@ def comparison_chart(data: pd.DataFrame, unit_label: str) -> alt.Chart:
     """
     areas = list(dict.fromkeys(data["gebied"]))
     roles = data.drop_duplicates("gebied").set_index("gebied")["rol"]
-    part_colors = iter(PART_COLORS)
-    colors = alt.Scale(domain=areas, range=[next(part_colors) if roles[a] == "deel" else ROLE_COLORS[roles[a]]
-                                            for a in areas])
+    parts = [a for a in areas if roles[a] == "deel"]
+    # More parts than distinct shades cannot be told apart by colour: then they share one colour.
+    part_color = dict(zip(parts, PART_COLORS)) if len(parts) <= len(PART_COLORS) else {
+        a: ROLE_COLORS["deel"] for a in parts}
+    colors = alt.Scale(domain=areas, range=[part_color.get(a) or ROLE_COLORS[roles[a]] for a in areas])
     base = alt.Chart(data).encode(
         y=alt.Y("indicator:N", sort=list(dict.fromkeys(data["indicator"])), title=None,
                 axis=alt.Axis(labelLimit=220, labelFontWeight="bold")),

@@ -3,14 +3,16 @@
     vitale-wijken check                      validate the registries in data/*.yml
     vitale-wijken data fetch [--mirror DIR]  fill data/raw/ (online, or from a mirror)
     vitale-wijken data build                 data/raw/ -> data/processed/
-    vitale-wijken run [--gemeente G] [--meting M] [--jobs N]   execute the notebooks
-    vitale-wijken book [--jobs N]            the main job: run, then build the book
+    vitale-wijken run [--gebied G | --gemeente G [--alle-wijken] | --alle-wijken] [--meting M]
+                      [--jobs N | --scheduler tcp://host:port]    execute notebooks (papermill on Dask)
+    vitale-wijken book [--editie standaard|regio] [--jobs N]      the main job: run, then build the book
     vitale-wijken kwalitatief import FILE --gemeente G --meting M   a coding tool's export -> canonical format
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
@@ -61,13 +63,52 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_pages(reg, args: argparse.Namespace) -> list:
+    """The pages a ``run`` asks for, resolved from its options in one place."""
+    from .gebied import resolve, wijken_van
+    from .sitemap import factsheet_page, profile_page, site
+
+    metingen = [reg.meting(args.meting).jaar] if args.meting else None
+    latest = [reg.metingen.metingen[-1].jaar]
+    if args.alle_wijken:
+        gemeente = reg.gemeente(args.gemeente).code if args.gemeente and not args.gemeente.upper().startswith(
+            "GM") else (args.gemeente.upper() if args.gemeente else None)
+        return [profile_page(w, m) for w in wijken_van(reg, gemeente) for m in (metingen or latest)]
+    if args.gebied:
+        g = resolve(reg, args.gebied)
+        if g.is_focus:
+            return [factsheet_page(g, m, several=False) for m in (metingen or [m.jaar for m in reg.metingen.metingen])]
+        return [profile_page(g, m) for m in (metingen or latest)]
+    pages = [p for p in site(reg, args.editie).pages if p.executed]
+    if args.gemeente:
+        code = reg.gemeente(args.gemeente).code
+        pages = [p for p in pages if p.gemeente == code]
+    if metingen:
+        pages = [p for p in pages if p.meting in metingen]
+    return pages
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM unwinds like Ctrl-C, so that every ``finally`` stops its workers, kernels, the
+    jupyter-book child and the browser."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, handler)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from .registries import load_registries
     from .runner import plan, run, summary
 
+    if args.alle_wijken and args.gebied:
+        print("error: give --gebied or --alle-wijken, not both", file=sys.stderr)
+        return 2
     reg = load_registries(args.registries)
-    jobs = plan(reg, gemeente=args.gemeente, meting=args.meting)
-    results = run(jobs, workers=args.jobs, progress=not args.no_progress)
+    pages = run_pages(reg, args)
+    jobs = plan(pages, reg, registries_folder=args.registries)
+    results = run(jobs, reg, workers=args.jobs, scheduler=args.scheduler, warm=not args.koud,
+                  progress=not args.no_progress)
     print(summary(results))
     return 1 if any(r.status == "failed" for r in results) else 0
 
@@ -77,7 +118,8 @@ def _cmd_book(args: argparse.Namespace) -> int:
     from .registries import load_registries
 
     start = time.perf_counter()
-    status = build_book(load_registries(args.registries), workers=args.jobs, progress=not args.no_progress)
+    status = build_book(load_registries(args.registries), editie=args.editie, workers=args.jobs,
+                        scheduler=args.scheduler, progress=not args.no_progress)
     print(f"book: {time.perf_counter() - start:.1f} s wall time")
     return status
 
@@ -128,6 +170,13 @@ def _cmd_kwalitatief_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dask_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=int, default=None, help="workers of the local Dask cluster (default: number of cores)")
+    p.add_argument("--scheduler", default=None, help="run on an existing Dask cluster (tcp://host:port) instead of a "
+                                                    "local one")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="vitale-wijken",
@@ -151,16 +200,24 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=processed_dir(), help="output folder (default: data/processed)")
     b.set_defaults(func=_cmd_build)
 
-    r = sub.add_parser("run", help="execute the notebooks with papermill (all gemeenten x metingen by default)")
-    r.add_argument("--gemeente", help="only this gemeente (slug, name or CBS code)")
-    r.add_argument("--meting", type=int, help="only this meting (year)")
-    r.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
-    r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r = sub.add_parser("run", help="execute notebooks with papermill on Dask (every page of the edition by default)")
+    r.add_argument("--gebied", help="one area: a focus area (e.g. overvecht) or any Dutch wijk by CBS code (WK034401)")
+    r.add_argument("--gemeente", help="only this gemeente's pages (slug, name or CBS code); with --alle-wijken: "
+                                      "every wijk of this gemeente")
+    r.add_argument("--alle-wijken", action="store_true",
+                   help="a profile of every wijk (of --gemeente, or of the Netherlands)")
+    r.add_argument("--meting", type=int, help="only this meting (year); wijk profiles default to the last meting")
+    r.add_argument("--editie", choices=["standaard", "regio"], default="standaard",
+                   help="which edition's pages to run when no area is given (default: standaard)")
+    r.add_argument("--koud", action="store_true", help="a fresh kernel for every notebook (slower; for comparison)")
+    _dask_options(r)
     r.set_defaults(func=_cmd_run)
 
-    k = sub.add_parser("book", help="run the notebooks and build the book into _build/html (the main job)")
-    k.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
-    k.add_argument("--no-progress", action="store_true", help="no progress bar")
+    k = sub.add_parser("book", help="run the notebooks and build the book (the main job)")
+    k.add_argument("--editie", choices=["standaard", "regio"], default="standaard",
+                   help="standaard: the focus areas, into _build/html; regio: also a profile of every wijk of the "
+                        "gemeenten, into _build/regio/_build/html")
+    _dask_options(k)
     k.set_defaults(func=_cmd_book)
 
     q = sub.add_parser("kwalitatief", help="qualitative fieldwork in the canonical format (data/kwalitatief/)")
@@ -185,8 +242,13 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command in ("run", "book"):
+        _stop_on_sigterm()
     try:
         return args.func(args)
+    except KeyboardInterrupt:
+        print("stopped: workers, kernels and child processes were shut down", file=sys.stderr)
+        return 130
     except VitaleWijkenError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

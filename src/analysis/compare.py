@@ -22,9 +22,10 @@ from typing import Literal
 
 import pandas as pd
 
+from .gebied import Gebied
 from .focus import AreaValue, PartValue, resolve, resolve_in_table
 from .registries import Registries
-from .registry_models import Gemeente, Indicator
+from .registry_models import Indicator
 
 Oordeel = Literal["gunstiger", "ongunstiger", "vergelijkbaar", "hoger", "lager", "geen"]
 SYMBOL = {"gunstiger": "▲", "ongunstiger": "▼", "vergelijkbaar": "=", "hoger": "↑", "lager": "↓", "geen": ""}
@@ -126,8 +127,9 @@ def previous_meting(reg: Registries, meting: int) -> int | None:
     return jaren[i - 1] if i > 0 else None
 
 
-def indicator_row(table: pd.DataFrame, reg: Registries, gemeente: Gemeente, ind: Indicator, meting: int) -> IndicatorRow:
-    codes = gemeente.focusgebied.codes
+def indicator_row(table: pd.DataFrame, reg: Registries, gebied: Gebied, ind: Indicator, meting: int) -> IndicatorRow:
+    codes = gebied.codes
+    gemeente = gebied.gemeente
     focus = resolve(table, reg, ind.id, codes, meting)
     # Comparators try the focus value's table first, so that like is compared with like.
     order = list(dict.fromkeys(([focus.bron_tabel] if focus.bron_tabel else []) + [b.tabel for b in ind.bronnen]))
@@ -163,5 +165,5 @@ def indicator_row(table: pd.DataFrame, reg: Registries, gemeente: Gemeente, ind:
     )
 
 
-def factsheet_rows(table: pd.DataFrame, reg: Registries, gemeente: Gemeente, meting: int) -> list[IndicatorRow]:
-    return [indicator_row(table, reg, gemeente, ind, meting) for ind in reg.kernset.indicatoren]
+def factsheet_rows(table: pd.DataFrame, reg: Registries, gebied: Gebied, meting: int) -> list[IndicatorRow]:
+    return [indicator_row(table, reg, gebied, ind, meting) for ind in reg.kernset.indicatoren]

@@ -12,23 +12,22 @@ from typing import Any
 
 import pandas as pd
 
-from .build import OUTPUTS
 from .errors import SourceError
-from .validation import validate
 from .paths import processed_dir
+from .processed import BESCHIKBAARHEID, FILES, GEBIEDEN, GEZONDHEID_WIJKEN_NL, INDICATOREN, WIJKEN_NL, Table
 from .registries import registries
-from .schemas import AREA_SCHEMA, AVAILABILITY_SCHEMA, indicator_schema, national_schema
-
-_TEXT = {"indicator", "gebied_code", "gebied_niveau", "gemeente_code", "wijk_code", "status", "reden",
-         "bron_tabel", "bestand", "methode", "naam", "pijler", "focusgebied"}
+from .schemas import AREA_SCHEMA, AVAILABILITY_SCHEMA, WIJKEN_NL_SCHEMA, indicator_schema, national_schema
+from .validation import validate
 
 
-def _read_csv(path: Path, ints: tuple[str, ...] = (), nullable_ints: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Read a processed CSV; the index is the line number in the file (header = line 1)."""
+def read_table(path: Path, table: Table) -> pd.DataFrame:
+    """Read a processed CSV with the contract's dtypes; the index is the line number in the file
+    (header = line 1), so that a failing check names the line a person finds in the file."""
     df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
     df.index = pd.RangeIndex(2, len(df) + 2)
     for col in df.columns:
-        if col in _TEXT or col.endswith("_code"):
+        kind = table.dtype_of(col)
+        if kind == "str":
             continue
         text = df[col].replace("", None)
         numbers = pd.to_numeric(text, errors="coerce")
@@ -36,12 +35,12 @@ def _read_csv(path: Path, ints: tuple[str, ...] = (), nullable_ints: tuple[str, 
         if bad.any():
             line = int(bad[bad].index[0])
             raise SourceError(path, f"not a number: {df.at[line, col]!r}", row=line, column=col)
-        if col in ints:
+        if kind == "int":
             if numbers.isna().any():
                 line = int(numbers[numbers.isna()].index[0])
                 raise SourceError(path, "value required", row=line, column=col)
             df[col] = numbers.astype(int)
-        elif col in nullable_ints:
+        elif kind == "Int64":
             df[col] = numbers.astype("Int64")
         else:
             df[col] = numbers.astype(float)
@@ -53,12 +52,12 @@ def _folder(folder: str | Path | None) -> Path:
 
 
 def indicator_path(folder: str | Path | None = None) -> Path:
-    return _folder(folder) / OUTPUTS["indicatoren"]
+    return _folder(folder) / INDICATOREN.file
 
 
 @lru_cache(maxsize=4)
 def _indicators_unvalidated(folder: str | None) -> pd.DataFrame:
-    return _read_csv(indicator_path(folder), ints=("peiljaar",), nullable_ints=("meting",))
+    return read_table(indicator_path(folder), INDICATOREN)
 
 
 def validate_indicators(df: pd.DataFrame, path: Path) -> pd.DataFrame:
@@ -79,7 +78,7 @@ def load_indicators(folder: str | None = None, *, gemeente: str | None = None) -
 
 @lru_cache(maxsize=4)
 def load_areas(folder: str | None = None) -> pd.DataFrame:
-    df = _read_csv(_folder(folder) / OUTPUTS["gebieden"], ints=("indeling",))
+    df = read_table(_folder(folder) / GEBIEDEN.file, GEBIEDEN)
     return AREA_SCHEMA.validate(df)
 
 
@@ -91,16 +90,35 @@ def area_names(areas: pd.DataFrame) -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def load_availability(folder: str | None = None) -> pd.DataFrame:
-    df = _read_csv(_folder(folder) / OUTPUTS["beschikbaarheid"], ints=("meting",), nullable_ints=("peiljaar",))
+    df = read_table(_folder(folder) / BESCHIKBAARHEID.file, BESCHIKBAARHEID)
     return AVAILABILITY_SCHEMA.validate(df)
 
 
 @lru_cache(maxsize=4)
 def load_national(folder: str | None = None) -> pd.DataFrame:
-    df = _read_csv(_folder(folder) / OUTPUTS["gezondheid_wijken_nl"], ints=("peiljaar",))
+    df = read_table(_folder(folder) / GEZONDHEID_WIJKEN_NL.file, GEZONDHEID_WIJKEN_NL)
     return national_schema(list(df.columns[3:])).validate(df)
 
 
 @lru_cache(maxsize=4)
 def load_geometry(folder: str | None = None) -> dict[str, Any]:
-    return json.loads((_folder(folder) / OUTPUTS["geometrie"]).read_text(encoding="utf-8"))
+    return json.loads((_folder(folder) / FILES["geometrie"]).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def load_wijken_nl(folder: str | None = None) -> pd.DataFrame:
+    """Every wijk of the Netherlands (indeling of the national wijk map) with its gemeente."""
+    return WIJKEN_NL_SCHEMA.validate(read_table(_folder(folder) / WIJKEN_NL.file, WIJKEN_NL))
+
+
+def load_area_table(gebied, reg=None) -> pd.DataFrame:
+    """The indicator rows a page about ``gebied`` needs: its gemeente's rows and Nederland's.
+
+    The gemeenten of gebieden.yml have the full kernset in indicatoren.csv; any other wijk gets
+    the figures that exist for every Dutch wijk (the national tables), in the same long form."""
+    reg = reg or registries()
+    if gebied.gemeente.code in reg.gemeente_codes:
+        return load_indicators(gemeente=gebied.gemeente.code)
+    from .national_rows import national_area_rows
+
+    return national_area_rows(gebied.gemeente.code, reg)

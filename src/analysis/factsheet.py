@@ -15,52 +15,54 @@ from IPython.display import HTML, Markdown
 
 from . import charts
 from .compare import IndicatorRow, factsheet_rows
-from .data import area_names, load_areas, load_geometry, load_indicators
+from .data import area_names, load_area_table, load_areas, load_geometry
 from .findings import findings
-from .format import esc, nl_list, nl_value
+from .format import esc, nl_count, nl_list, nl_value
+from .gebied import Gebied, resolve
 from .registries import Registries, registries
-from .registry_models import Gemeente, Meting
+from .registry_models import Meting
+from .sitemap import Page, Site, factsheet_page, profile_page, site
+from .processed import GEOMETRIE_INDELING
 from .tables import definitions_html, pijler_table
 
-MAP_INDELING = 2024
-
-
-def page_name(gemeente: Gemeente, meting: int) -> str:
-    """Deterministic file name (without extension) of a factsheet page."""
-    return f"{gemeente.focusgebied.slug}-{meting}"
-
-
-def title(gemeente: Gemeente, meting: int) -> str:
-    return f"Factsheet {gemeente.focusgebied.naam} ({gemeente.naam}) — meting {meting}"
-
-
-def placeholders(reg: Registries, gemeente: Gemeente, meting: int) -> dict[str, str]:
-    """Values for the ``{{...}}`` placeholders in the template's Markdown cells."""
-    values = {"titel": title(gemeente, meting)}
-    for p in reg.kernset.pijlers:
-        values[f"pijler:{p.id}"] = f"{p.nummer}. {p.label}" if p.nummer else p.label
-    return values
+MAP_INDELING = GEOMETRIE_INDELING
 
 
 @dataclass
 class Factsheet:
     reg: Registries
-    gemeente: Gemeente
+    gebied: Gebied
     meting: Meting
     table: pd.DataFrame
     areas: pd.DataFrame
 
     @classmethod
-    def load(cls, gemeente: str, meting: int | str) -> "Factsheet":
-        reg = registries()
-        g = reg.gemeente(gemeente)
-        return cls(reg, g, reg.meting(meting), load_indicators(gemeente=g.code), load_areas())
+    def load(cls, gebied: str, meting: int | str, registries_folder: str | None = None) -> "Factsheet":
+        """The page of ``gebied`` (a focus area's slug or a wijk code) in ``meting``; notebooks pass
+        their parameters straight in."""
+        reg = registries(registries_folder or None)
+        g = resolve(reg, gebied)
+        return cls(reg, g, reg.meting(meting), load_area_table(g, reg), load_areas())
+
+    @property
+    def gemeente(self):
+        return self.gebied.gemeente
+
+    @cached_property
+    def site(self) -> Site:
+        return site(self.reg)
+
+    @cached_property
+    def page(self) -> Page:
+        if self.gebied.is_focus:
+            return factsheet_page(self.gebied, self.meting.jaar, several=False)
+        return profile_page(self.gebied, self.meting.jaar)
 
     # -- helpers ----------------------------------------------------------------------------
 
     @cached_property
     def rows(self) -> list[IndicatorRow]:
-        return factsheet_rows(self.table, self.reg, self.gemeente, self.meting.jaar)
+        return factsheet_rows(self.table, self.reg, self.gebied, self.meting.jaar)
 
     def rows_of(self, pijler: str) -> list[IndicatorRow]:
         return [r for r in self.rows if r.indicator.pijler == pijler]
@@ -68,7 +70,7 @@ class Factsheet:
     @cached_property
     def _names(self) -> dict[str, str]:
         names = area_names(self.areas)
-        for deel in self.gemeente.focusgebied.delen:
+        for deel in self.gebied.delen:
             names[deel.code] = deel.naam
         return names
 
@@ -77,21 +79,23 @@ class Factsheet:
 
     @property
     def focus(self) -> str:
-        return self.gemeente.focusgebied.naam
+        return self.gebied.naam
 
     # -- sections -----------------------------------------------------------------------------
 
     def leeswijzer(self) -> Markdown:
         m = self.meting
-        fg = self.gemeente.focusgebied
+        fg = self.gebied
         peiljaren = ", ".join(f"{t} → {p}" for t, p in sorted(m.peiljaren.items()))
         procent = self.reg.kernset.eenheden["procent"]
+        pijlers = nl_count(sum(1 for p in self.reg.kernset.pijlers if not p.context))
+        kind = "Deze factsheet" if fg.is_focus else "Dit wijkprofiel"
         lines = [
-            f"Deze factsheet hoort bij de **{m.label.lower()}** van de Monitor Regiodeal Vitale Wijken. "
+            f"{kind} hoort bij de **{m.label.lower()}** van de Monitor Regiodeal Vitale Wijken. "
             f"Ze zet de kernset van de monitor voor **{fg.naam}** naast de gemeente {self.gemeente.naam} "
-            f"en heel Nederland, in vijf pijlers.",
+            f"en heel Nederland, in {pijlers} pijlers.",
             "",
-            f"- **Het gebied.** {fg.toelichting.strip()}",
+            f"- **Het gebied.** {fg.toelichting.strip() or self._wijk_text()}",
             f"- **Peiljaren.** Elke bron levert voor deze meting één peiljaar (tabel → peiljaar: {peiljaren}); "
             f"bij elk cijfer staat het peiljaar en de brontabel.",
             f"- **Oordeel.** ▲ *gunstiger* en ▼ *ongunstiger* houden rekening met de richting van de indicator "
@@ -104,40 +108,50 @@ class Factsheet:
         ]
         if fg.grenswijziging:
             lines.append(f"- **Grenswijziging {fg.grenswijziging.jaar}.** {fg.grenswijziging.toelichting.strip()}")
-        if self.has_narrative:
-            from .kwalitatief.pagina import verhaal_name
-
+        verhaal = self.narrative_page
+        if verhaal is not None:
             lines.append(f"- **Gesprekken.** Bij deze meting horen ook gesprekken met bewoners en professionals: "
-                         f"[Gesprekken {self.meting.jaar}](../verhalen/{verhaal_name(self.gemeente, self.meting.jaar)}"
-                         f".ipynb).")
+                         f"[Gesprekken {self.meting.jaar}]({self.page.href(verhaal)}).")
         return Markdown("\n".join(lines))
 
-    @property
-    def has_narrative(self) -> bool:
-        from .kwalitatief.pagina import dataset_folder
+    def _wijk_text(self) -> str:
+        """What a wijk profile says about its area (focus areas have their own text in gebieden.yml)."""
+        code = self.gebied.codes[0]
+        text = f"{self.gebied.naam} ({code}) is een wijk in de gemeente {self.gemeente.naam}."
+        focus = [self.reg.focusgebied(slug) for slug in self.gebied.in_focusgebieden]
+        if focus:
+            links = [f"[{f.naam}]({self.page.href(self.site.find('factsheet', gebied=f.slug, meting=self.meting.jaar))})"
+                     for f in focus]
+            text += f" Het focusgebied {nl_list(links)} ligt in deze wijk of valt ermee samen."
+        else:
+            text += " Het is geen focusgebied van de monitor; het profiel toont de cijfers die voor elke wijk bestaan."
+        return text
 
-        return (dataset_folder(self.gemeente, self.meting.jaar) / "veldwerk.yml").exists()
+    @property
+    def narrative_page(self) -> Page | None:
+        if not self.gebied.is_focus:
+            return None
+        return self.site.find("verhaal", gemeente=self.gemeente.code, meting=self.meting.jaar)
 
     def downloads(self) -> HTML:
         """Links to the printable PDF and the figures of this page (written after the build)."""
-        from .downloads import FOLDER, download_name
+        from .sitemap import SITE_DOWNLOADS
 
-        base = f"../../{FOLDER}"
-        pdf = download_name(self.gemeente, self.meting.jaar, "pdf")
-        csv = download_name(self.gemeente, self.meting.jaar, "csv")
-        return HTML(f'<p class="vw-downloads"><a class="vw-download" href="{base}/{pdf}" download>'
-                    f'Factsheet als pdf (A4)</a> <a class="vw-download" href="{base}/{csv}" download>'
-                    f'Cijfers van deze factsheet (csv)</a> <a class="vw-download" href="{base}/kernset-indicatoren.csv" '
-                    f'download>Alle cijfers van de kernset (csv)</a></p>')
+        labels = {"pdf": "Factsheet als pdf (A4)", "csv": "Cijfers van deze pagina (csv)"}
+        links = [f'<a class="vw-download" href="{self.page.download_href(name)}" download>{labels[kind]}</a>'
+                 for kind, name in self.page.downloads.items()]
+        links.append(f'<a class="vw-download" href="{self.page.download_href(SITE_DOWNLOADS["kernset"])}" download>'
+                     f'Alle cijfers van de kernset (csv)</a>')
+        return HTML(f'<p class="vw-downloads">{" ".join(links)}</p>')
 
     def kerncijfers(self) -> HTML:
         rows = self.rows_of("kerncijfers")
         caption = f"Kerncijfers van {self.focus}, {self.gemeente.naam} en Nederland ({self.meting.label})"
-        return HTML(pijler_table(rows, self.reg, self.gemeente, self.meting.jaar, caption, self.area_name,
+        return HTML(pijler_table(rows, self.reg, self.gebied, self.meting.jaar, caption, self.area_name,
                                  "noot-kerncijfers") + definitions_html(rows, self.reg))
 
     def bevindingen(self) -> Markdown:
-        sentences = findings(self.rows, self.reg, self.gemeente, self.meting.jaar, self.area_name)
+        sentences = findings(self.rows, self.reg, self.gebied, self.meting.jaar, self.area_name)
         return Markdown("\n".join(f"- {s}" for s in sentences))
 
     def pijler(self, pijler_id: str) -> HTML:
@@ -145,7 +159,7 @@ class Factsheet:
         rows = self.rows_of(pijler_id)
         parts = [f'<p class="vw-pijler-intro">{esc(p.omschrijving)}</p>']
         caption = f"{p.label}: {self.focus} vergeleken met {self.gemeente.naam} en Nederland ({self.meting.label})"
-        parts.append(pijler_table(rows, self.reg, self.gemeente, self.meting.jaar, caption, self.area_name,
+        parts.append(pijler_table(rows, self.reg, self.gebied, self.meting.jaar, caption, self.area_name,
                                   f"noot-{pijler_id}"))
         parts.append(definitions_html(rows, self.reg))
         comparison = self._comparison_figure(p.label, rows)
@@ -161,6 +175,20 @@ class Factsheet:
 
         used = {r.indicator.id for r in self.rows if r.focus.status != "ontbreekt"}
         return Markdown(goals_markdown(self.reg, self.gemeente.slug, indicators=used))
+
+    def andere_wijken(self) -> Markdown:
+        """The other wijken of the gemeente, each linked to its profile where the edition has one
+        (the ``vw-optional`` role renders plain text when the page is not part of the build)."""
+        focus_codes = set(self.gebied.codes) | {d.binnen for d in self.gebied.delen if d.binnen}
+        from .gebied import wijken_van
+
+        wijken = [w for w in wijken_van(self.reg, self.gemeente.code) if w.codes[0] not in focus_codes]
+        if not wijken:
+            return Markdown("")
+        items = [f"{{vw-optional}}`{w.naam} <{self.page.href(profile_page(w, self.meting.jaar)).rsplit('.', 1)[0]}>`"
+                 for w in wijken]
+        return Markdown(f"De andere wijken van {self.gemeente.naam}: " + ", ".join(items) + ". In de regio-editie "
+                        "van dit boek heeft elke wijk een eigen profiel.")
 
     def kaart(self) -> HTML:
         return HTML(self._map_figure())
@@ -196,7 +224,7 @@ class Factsheet:
             note = self.reg.tabel(t).toelichting
             if note and not self.reg.tabel(t).modelschatting:
                 lines.append(f"- {t}: {note.strip()}")
-        fg = self.gemeente.focusgebied
+        fg = self.gebied
         if fg.grenswijziging:
             lines.append(f"- Grenswijziging: {fg.grenswijziging.toelichting.strip()}")
         if len(fg.delen) > 1:
@@ -247,13 +275,12 @@ class Factsheet:
                    f"(peiljaar {', '.join(map(str, years))}; alleen cijfers uit dezelfde bron en hetzelfde peiljaar).")
         table = data[["indicator", "gebied", "tekst", "peiljaar", "bron"]].rename(columns={
             "indicator": "Indicator", "gebied": "Gebied", "tekst": "Waarde", "peiljaar": "Peiljaar", "bron": "Bron"})
-        return charts.figure_html(chart, prefix=f"vergelijking-{self.gemeente.focusgebied.slug}", caption=caption,
+        return charts.figure_html(chart, prefix=f"vergelijking-{self.gebied.key}", caption=caption,
                                   data=table, description=caption)
 
     def _trend_series(self, pijler_id: str) -> pd.DataFrame:
         inds = [i for i in self.reg.indicatoren_van(pijler_id) if i.bronnen]
-        codes = {c: ("deel" if len(self.gemeente.focusgebied.delen) > 1 else "focusgebied")
-                 for c in self.gemeente.focusgebied.codes}
+        codes = {c: ("deel" if len(self.gebied.delen) > 1 else "focusgebied") for c in self.gebied.codes}
         codes[self.gemeente.code] = "gemeente"
         codes[self.reg.gebieden.nederland.code] = "nederland"
         t = self.table
@@ -292,7 +319,7 @@ class Factsheet:
         table = data[["indicator", "gebied", "peiljaar", "tekst", "bron_tabel"]].rename(columns={
             "indicator": "Indicator", "gebied": "Gebied", "peiljaar": "Peiljaar", "tekst": "Waarde",
             "bron_tabel": "Bron"})
-        return charts.figure_html(chart, prefix=f"trend-{self.gemeente.focusgebied.slug}", caption=caption,
+        return charts.figure_html(chart, prefix=f"trend-{self.gebied.key}", caption=caption,
                                   data=table, description=caption)
 
     def map_choice(self) -> tuple[str, str, int, int, pd.DataFrame] | None:
@@ -324,7 +351,7 @@ class Factsheet:
         feats = [f for f in geo["features"] if f["properties"]["gemeente_code"] == self.gemeente.code
                  and f["properties"]["gebied_niveau"] == "wijk"]
         choice = self.map_choice()
-        fg = self.gemeente.focusgebied
+        fg = self.gebied
         outline = ("omlijnd" if all(d.niveau == "wijk" for d in fg.delen)
                    else "gestippeld omlijnd: het is een buurt en buurtgrenzen zitten niet in de kaart, daarom is "
                         "de wijk gemarkeerd waarin het ligt")
@@ -353,10 +380,10 @@ class Factsheet:
             waarde = values.get(code)
             tekst = nl_value(waarde, eenheid) if eenheid and waarde is not None else "geen cijfer"
             props = {"naam": f["properties"]["naam"], "waarde": waarde, "tekst": tekst,
-                     "focus_rol": f["properties"]["focus_rol"] if f["properties"]["focusgebied"] == fg.slug else ""}
+                     "focus_rol": f["properties"]["focus_rol"] if f["properties"]["focusgebied"] == fg.key else ""}
             map_features.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
             records.append({"Wijk": props["naam"], "Code": code, "Waarde": tekst,
                             "Focusgebied": "ja" if props["focus_rol"] else ""})
         chart = charts.map_chart(map_features, legend, fmt)
-        return charts.figure_html(chart, prefix=f"kaart-{fg.slug}", caption=caption, data=pd.DataFrame(records),
+        return charts.figure_html(chart, prefix=f"kaart-{fg.key}", caption=caption, data=pd.DataFrame(records),
                                   description=caption)

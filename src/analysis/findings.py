@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Callable
 
 from .compare import IndicatorRow, part_verdict
-from .format import nl_list, nl_value
+from .format import nl_count, nl_list, nl_value
 from .registries import Registries
-from .registry_models import Gemeente
+from .gebied import Gebied
 
 MAX_LISTED = 3
 
@@ -43,19 +43,21 @@ def _labels(rows: list[IndicatorRow], ref: str) -> str:
 def findings(
     rows: list[IndicatorRow],
     reg: Registries,
-    gemeente: Gemeente,
+    gebied: Gebied,
     meting: int,
     area_name: Callable[[str], str],
 ) -> list[str]:
-    focus = gemeente.focusgebied.naam
-    gem = gemeente.naam
+    focus = gebied.naam
+    gem = gebied.gemeente.naam
     scored = [r for r in rows if reg.pijler(r.indicator.pijler).context is False]
     sentences: list[str] = []
 
     full = [r for r in scored if r.focus.status == "beschikbaar"]
     partial = [r for r in scored if r.focus.status == "deels"]
     missing = [r for r in scored if r.focus.status == "ontbreekt"]
-    text = f"Voor {len(full)} van de {len(scored)} indicatoren in de vijf pijlers is er in deze meting een cijfer voor {focus}"
+    pijlers = nl_count(sum(1 for p in reg.kernset.pijlers if not p.context))
+    text = (f"Voor {len(full)} van de {len(scored)} indicatoren in de {pijlers} pijlers is er in deze meting een "
+            f"cijfer voor {focus}")
     if partial:
         text += f"; voor {len(partial)} alleen per deel of per buurt"
     text += "."
@@ -66,7 +68,7 @@ def findings(
     judged = [r for r in scored if r.tov_gemeente.judged]
     worse = [r for r in judged if r.tov_gemeente.oordeel == "ongunstiger"]
     better = [r for r in judged if r.tov_gemeente.oordeel == "gunstiger"]
-    per_part = _per_part_sentence(partial, reg, gemeente, area_name)
+    per_part = _per_part_sentence(partial, reg, gebied, area_name)
     if not judged and per_part:
         sentences.append(per_part)
     elif not judged:
@@ -96,7 +98,7 @@ def findings(
                 f"ongunstiger, op {n_better} gunstiger en op {n_same} vergelijkbaar."
             )
 
-    sentences.append(_change_sentence(scored, reg, gemeente, meting))
+    sentences.append(_change_sentence(scored, reg, gebied, meting))
 
     buurt_rows = [r for r in partial if r.focus.methode == "alleen buurten"]
     if buurt_rows and len(sentences) < 6:
@@ -120,7 +122,7 @@ def findings(
     return sentences[:6]
 
 
-def _per_part_sentence(partial: list[IndicatorRow], reg: Registries, gemeente: Gemeente,
+def _per_part_sentence(partial: list[IndicatorRow], reg: Registries, gebied: Gebied,
                        area_name: Callable[[str], str]) -> str | None:
     """For a focus area known only part by part: what each part does against the gemeente."""
     rows = [r for r in partial if r.focus.methode == "delen naast elkaar"]
@@ -133,7 +135,8 @@ def _per_part_sentence(partial: list[IndicatorRow], reg: Registries, gemeente: G
             if oordeel in verdicts:
                 verdicts[oordeel].setdefault(p.code, []).append(lower_label(r.indicator.label))
     parts = nl_list([area_name(p.code) for p in rows[0].focus.delen])
-    text = f"{gemeente.focusgebied.naam} is in deze meting alleen per deel bekend ({parts})."
+    gemeente = gebied.gemeente
+    text = f"{gebied.naam} is in deze meting alleen per deel bekend ({parts})."
     for oordeel, by_part in verdicts.items():
         if not by_part:
             text += f" Geen van de delen scoort {oordeel} dan {gemeente.naam}."
@@ -145,8 +148,9 @@ def _per_part_sentence(partial: list[IndicatorRow], reg: Registries, gemeente: G
     return text
 
 
-def _change_sentence(rows: list[IndicatorRow], reg: Registries, gemeente: Gemeente, meting: int) -> str:
-    focus = gemeente.focusgebied.naam
+def _change_sentence(rows: list[IndicatorRow], reg: Registries, gebied: Gebied, meting: int) -> str:
+    focus = gebied.naam
+    gemeente = gebied.gemeente
     if meting == reg.nulmeting.jaar:
         later = nl_list([str(m.jaar) for m in reg.metingen.metingen[1:]])
         return (f"Dit is de nulmeting: deze cijfers zijn het vertrekpunt waartegen de metingen van {later} "

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .codes import area_level
 from .registries import Registries
-from .registry_models import Gemeente, Indicator
+from .registry_models import Indicator
 
 Status = Literal["beschikbaar", "deels", "ontbreekt"]
 
@@ -180,22 +180,20 @@ def _buurten_within(rows: pd.DataFrame, wijk_codes: list[str]) -> pd.DataFrame:
     return sel.sort_index()
 
 
-def focus_value(table: pd.DataFrame, reg: Registries, gemeente: Gemeente, indicator: str, meting: int) -> AreaValue:
-    return resolve(table, reg, indicator, gemeente.focusgebied.codes, meting)
 
 
 def availability(table: pd.DataFrame, reg: Registries) -> pd.DataFrame:
     """Indicator x focus area x meting: beschikbaar / deels / ontbreekt, with the reason."""
     rows = []
     for ind in reg.kernset.indicatoren:
-        for g in reg.gebieden.gemeenten:
+        for fg in reg.gebieden.focusgebieden:
             for m in reg.metingen.metingen:
-                v = focus_value(table, reg, g, ind.id, m.jaar)
+                v = resolve(table, reg, ind.id, fg.codes, m.jaar)
                 rows.append({
                     "indicator": ind.id,
                     "pijler": ind.pijler,
-                    "focusgebied": g.focusgebied.slug,
-                    "gemeente_code": g.code,
+                    "focusgebied": fg.slug,
+                    "gemeente_code": fg.gemeente,
                     "meting": m.jaar,
                     "status": v.status,
                     "peiljaar": v.peiljaar,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import math
+import re
+import unicodedata
 
 from .registry_models import Eenheid
 
@@ -49,3 +51,18 @@ def nl_list(items: list[str], conjunction: str = "en") -> str:
 
 def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+_WORDS = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
+
+
+def nl_count(n: int) -> str:
+    """A small count as a word, as Dutch prose writes it ('vijf pijlers'); larger ones as digits."""
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
+def anchor(heading: str) -> str:
+    """The id MyST gives a heading (GitHub style), to link to a section of a page."""
+    text = unicodedata.normalize("NFKC", heading).strip().lower()
+    text = re.sub(r"[^\w\- ]", "", text)
+    return text.replace(" ", "-")

@@ -15,24 +15,20 @@ from .compare import indicator_row
 from .data import load_indicators
 from .denkkader import BLOCK_NAME, Framework, goal_label, load_frameworks
 from .diagram import diagram_html
-from .factsheet import page_name
 from .findings import lower_label
-from .format import esc, nl_list, nl_value
+from .format import anchor, esc, nl_count, nl_list, nl_value
+from .gebied import Gebied, focus_gebieden_van
 from .io import write_text_atomic
 from .kwalitatief import analyse
 from .kwalitatief.canon import load_dataset
-from .kwalitatief.pagina import anchor, dataset_folder, verhaal_name
+from .paths import kwalitatief_dir
 from .plan import Monitoringsplan, load_plan, load_werkpakketten, month_end, month_start
 from .registries import Registries
 from .registry_models import Gemeente
+from .sitemap import SITE_DOWNLOADS, Page, Site
 from .tables import CHANGE_WORD
-from .runner import narratives
 
 STATUS_COLORS = {"uitgevoerd": "#0072B2", "gepland": "#E69F00"}
-
-
-def framework_page_name(gemeente: Gemeente) -> str:
-    return gemeente.focusgebied.slug
 
 
 def raw_html(markup: str) -> str:
@@ -42,15 +38,14 @@ def raw_html(markup: str) -> str:
 # --- framework pages ----------------------------------------------------------------------------
 
 
-def _indicator_evidence(reg: Registries, table: pd.DataFrame, g: Gemeente, ind_id: str) -> str:
+def _indicator_evidence(reg: Registries, s: Site, page: Page, table: pd.DataFrame, g: Gebied, ind_id: str) -> str:
     ind = reg.indicator(ind_id)
     eenheid = reg.kernset.eenheden[ind.eenheid]
     pijler = reg.pijler(ind.pijler)
     for m in reversed(reg.metingen.metingen):
         row = indicator_row(table, reg, g, ind, m.jaar)
-        fs = f"../factsheets/{page_name(g, m.jaar)}.ipynb#{anchor(f'{pijler.nummer}. {pijler.label}')}" \
-            if pijler.nummer else f"../factsheets/{page_name(g, m.jaar)}.ipynb"
-        link = f"[factsheet {m.jaar}]({fs})"
+        fs = s.find("factsheet", gebied=g.key, meting=m.jaar)
+        link = f"[factsheet {m.jaar}]({page.href(fs, anchor(f'{pijler.nummer}. {pijler.label}') if pijler.nummer else '')})"
         if row.focus.beschikbaar:
             text = (f"{ind.label}: **{nl_value(row.focus.waarde, eenheid)}** ({row.focus.peiljaar}, "
                     f"{row.focus.bron_tabel}, {m.label.lower()})")
@@ -68,17 +63,17 @@ def _indicator_evidence(reg: Registries, table: pd.DataFrame, g: Gemeente, ind_i
     return f"{ind.label}: geen cijfer in dit boek ({ind.geen_bron or 'de bronnen leveren geen cijfer voor het gebied'})"
 
 
-def _fieldwork_counts(reg: Registries, g: Gemeente) -> dict[int, tuple[dict[str, analyse.CodeCount], bool]]:
+def _fieldwork_counts(reg: Registries, s: Site, g: Gemeente) -> dict[int, tuple[dict[str, analyse.CodeCount], bool]]:
     """meting -> (participants per code, fictional?) for every fieldwork dataset of a gemeente; loaded once."""
     out = {}
-    for gg, meting in narratives(reg):
-        if gg.code == g.code:
-            ds = load_dataset(dataset_folder(g, meting), reg)
-            out[meting] = ({c.code_id: c for c in analyse.code_counts(ds)}, ds.veldwerk.fictief)
+    for verhaal in s.of("verhaal"):
+        if verhaal.gemeente == g.code:
+            ds = load_dataset(kwalitatief_dir() / g.slug / str(verhaal.meting), reg)
+            out[verhaal.meting] = ({c.code_id: c for c in analyse.code_counts(ds)}, ds.veldwerk.fictief)
     return out
 
 
-def _code_evidence(reg: Registries, g: Gemeente, code: str,
+def _code_evidence(reg: Registries, s: Site, page: Page, g: Gemeente, code: str,
                    fieldwork: dict[int, tuple[dict[str, analyse.CodeCount], bool]]) -> list[str]:
     out = []
     for meting, (counts, fictief) in fieldwork.items():
@@ -87,19 +82,19 @@ def _code_evidence(reg: Registries, g: Gemeente, code: str,
         c = counts[code]
         pijler = reg.pijler(c.pijler) if c.pijler != "overig" else None
         heading = f"{pijler.nummer}. {pijler.label}" if pijler else "Overige thema's"
-        link = f"../verhalen/{verhaal_name(g, meting)}.ipynb#{anchor(heading)}"
+        link = page.href(s.find("verhaal", gemeente=g.code, meting=meting), anchor(heading))
         label = " (fictief voorbeeld)" if fictief else ""
         out.append(f"{c.label}: {analyse.shown_count(c.totaal)} deelnemers in de gesprekken van {meting}{label} "
                    f"— [gesprekken {meting}]({link})")
     return out or [f"thema {code!r}: niet in de gesprekken van dit boek"]
 
 
-def framework_page(reg: Registries, fw: Framework, table: pd.DataFrame) -> str:
+def framework_page(reg: Registries, s: Site, page: Page, fw: Framework, table: pd.DataFrame) -> str:
     k = fw.kader
     g = reg.gemeente(k.gemeente)
-    title = f"Denkkader {g.focusgebied.naam} ({g.naam})"
-    fieldwork = _fieldwork_counts(reg, g)
-    lines = [f"# {title}", ""]
+    areas = focus_gebieden_van(reg, g)
+    fieldwork = _fieldwork_counts(reg, s, g)
+    lines = [f"# {page.title}", ""]
     if k.voorbeeld:
         lines += [":::{note} Voorbeeld",
                   "Dit denkkader is een illustratie, opgebouwd uit wat de voortgangsrapportage van de monitor over "
@@ -118,9 +113,11 @@ def framework_page(reg: Registries, fw: Framework, table: pd.DataFrame) -> str:
         acts = [a.tekst for a in k.activities_for(goal.id)]
         lines.append(f"- **Activiteiten:** {nl_list(acts)}.")
         for ind in goal.indicatoren:
-            lines.append(f"- **Cijfer:** {_indicator_evidence(reg, table, g, ind)}")
+            for area in areas:
+                where = f" ({area.naam})" if len(areas) > 1 else ""
+                lines.append(f"- **Cijfer{where}:** {_indicator_evidence(reg, s, page, table, area, ind)}")
         for code in goal.codes:
-            for text in _code_evidence(reg, g, code, fieldwork):
+            for text in _code_evidence(reg, s, page, g, code, fieldwork):
                 lines.append(f"- **Gesprekken:** {text}")
         if not goal.indicatoren and not goal.codes:
             lines.append("- Voor dit doel zijn nog geen cijfers of thema's gekoppeld.")
@@ -146,15 +143,17 @@ def _outline_html(fw: Framework) -> str:
 # --- monitoring plans and werkpakketten --------------------------------------------------------------
 
 
-def _page_link(g: Gemeente, ref: str | None) -> str:
+def _page_link(s: Site, page: Page, g: Gemeente, ref: str | None) -> str:
     if not ref:
         return ""
-    kind, year = ref.split(":")
+    kind, _, year = ref.partition(":")
     if kind == "factsheet":
-        return f"[factsheet {year}](../factsheets/{page_name(g, int(year))}.ipynb)"
+        targets = [s.find("factsheet", gebied=a.key, meting=int(year)) for a in focus_gebieden_van(s.reg, g)]
+        return " ".join(f"[factsheet {year}]({page.href(t)})" for t in targets if t is not None)
     if kind == "gesprekken":
-        return f"[gesprekken {year}](../verhalen/{verhaal_name(g, int(year))}.ipynb)"
-    return f"[denkkader](../denkkader/{framework_page_name(g)}.md)"
+        target = s.find("verhaal", gemeente=g.code, meting=int(year))
+        return f"[gesprekken {year}]({page.href(target)})" if target else ""
+    return f"[denkkader]({page.href(s.find('denkkader', gemeente=g.code))})"
 
 
 def timeline_chart(records: pd.DataFrame, order: list[str]) -> alt.Chart:
@@ -171,23 +170,24 @@ def timeline_chart(records: pd.DataFrame, order: list[str]) -> alt.Chart:
     return bars.properties(width="container", height=alt.Step(22))
 
 
-def plan_page(reg: Registries, plan: Monitoringsplan, g: Gemeente) -> str:
+def plan_page(reg: Registries, s: Site, page: Page, plan: Monitoringsplan, g: Gemeente) -> str:
     gp = plan.gemeenten[g.slug]
     rows, records = [], []
     for a in gp.activiteiten:
         periode = a.van if a.van == a.tot else f"{a.van} – {a.tot}"
         rows.append(f"| {a.titel} | {periode} | {a.soort} | {a.status} | {a.opbrengst or '—'} "
-                    f"{_page_link(g, a.pagina)} |")
+                    f"{_page_link(s, page, g, a.pagina)} |")
         records.append({"activiteit": a.titel, "van": month_start(a.van).isoformat(),
                         "tot": month_end(a.tot).isoformat(), "status": a.status, "periode": periode,
                         "opbrengst": a.opbrengst})
     data = pd.DataFrame(records)
     chart = timeline_chart(data, [a.titel for a in gp.activiteiten])
-    caption = (f"Tijdlijn van het monitoringsplan voor {g.focusgebied.naam}: blauw is uitgevoerd, oranje gepland "
+    names = nl_list([a.naam for a in focus_gebieden_van(reg, g)])
+    caption = (f"Tijdlijn van het monitoringsplan voor {names}: blauw is uitgevoerd, oranje gepland "
                f"(stand {plan.peildatum}).")
     table = data[["activiteit", "periode", "status", "opbrengst"]].rename(columns=str.capitalize)
     figure = charts.figure_html(chart, prefix=f"plan-{g.slug}", caption=caption, data=table, description=caption)
-    lines = [f"# Monitoringsplan {g.focusgebied.naam} ({g.naam})", ""]
+    lines = [f"# {page.title}", ""]
     if plan.voorbeeld:
         lines += [":::{note} Voorbeeld", plan.toelichting.strip(), ":::", ""]
     lines += [gp.toelichting.strip(), "", raw_html(figure), "",
@@ -198,7 +198,7 @@ def plan_page(reg: Registries, plan: Monitoringsplan, g: Gemeente) -> str:
 def werkpakketten_page(reg: Registries) -> str:
     wp = load_werkpakketten(reg)
     records = []
-    lines = ["# De zes werkpakketten", "", wp.toelichting.strip(), ""]
+    lines = [f"# De {nl_count(len(wp.werkpakketten))} werkpakketten", "", wp.toelichting.strip(), ""]
     for w in wp.werkpakketten:
         for m in w.mijlpalen:
             records.append({"activiteit": f"{w.nummer}. {w.titel}", "van": month_start(m.datum).isoformat(),
@@ -238,14 +238,14 @@ def availability_chart(reg: Registries) -> tuple[alt.Chart, pd.DataFrame]:
 
     avail = load_availability()
     labels = {i.id: i.label for i in reg.kernset.indicatoren}
-    focus = {g.focusgebied.slug: g.focusgebied.naam for g in reg.gebieden.gemeenten}
+    focus = {f.slug: f.naam for f in reg.gebieden.focusgebieden}
     data = avail.assign(
         indicatorlabel=avail["indicator"].map(labels),
         kolom=avail["focusgebied"].map(focus) + " " + avail["meting"].astype(str),
         symbool=avail["status"].map(AVAILABILITY_SYMBOL),
     )
     order_y = [labels[i.id] for i in reg.kernset.indicatoren]
-    order_x = [f"{g.focusgebied.naam} {m.jaar}" for g in reg.gebieden.gemeenten for m in reg.metingen.metingen]
+    order_x = [f"{f.naam} {m.jaar}" for f in reg.gebieden.focusgebieden for m in reg.metingen.metingen]
     base = alt.Chart(data).encode(
         x=alt.X("kolom:N", sort=order_x, title=None, axis=alt.Axis(labelAngle=-45, orient="top")),
         y=alt.Y("indicatorlabel:N", sort=order_y, title=None, axis=alt.Axis(labelLimit=300)),
@@ -263,15 +263,15 @@ def availability_chart(reg: Registries) -> tuple[alt.Chart, pd.DataFrame]:
     return chart, table
 
 
-def data_page(reg: Registries) -> str:
-    from .downloads import FOLDER
-
-    lines = ["# Data en methode", "",
+def data_page(reg: Registries, page: Page) -> str:
+    kernset = page.download_href(SITE_DOWNLOADS["kernset"])
+    beschikbaarheid = page.download_href(SITE_DOWNLOADS["beschikbaarheid"])
+    lines = [f"# {page.title}", "",
              "Deze pagina legt uit waar de cijfers vandaan komen, wat ze betekenen en hoe ze worden vergeleken. "
              "Alles op deze pagina komt rechtstreeks uit de registers van het boek.", "",
-             raw_html(f'<p class="vw-downloads"><a class="vw-download" href="../{FOLDER}/kernset-indicatoren.csv" '
+             raw_html(f'<p class="vw-downloads"><a class="vw-download" href="{kernset}" '
                       f'download>Alle cijfers van de kernset (csv)</a> <a class="vw-download" '
-                      f'href="../{FOLDER}/beschikbaarheid.csv" download>Beschikbaarheid per indicator (csv)</a></p>'),
+                      f'href="{beschikbaarheid}" download>Beschikbaarheid per indicator (csv)</a></p>'),
              "", "## Indicatoren van de kernset", ""]
     for p in reg.kernset.pijlers:
         heading = f"{p.nummer}. {p.label}" if p.nummer else p.label
@@ -310,7 +310,7 @@ def data_page(reg: Registries) -> str:
               "- Verschillen kleiner dan de drempel van de eenheid heten *vergelijkbaar*: "
               + "; ".join(f"{e.label}: {nl_value(e.drempel, e, with_unit=False) + ' (absoluut)' if e.drempel is not None else nl_value(100 * e.drempel_relatief, reg.kernset.eenheden['procent'], with_unit=False) + '% van de waarde'}"
                           for e in reg.kernset.eenheden.values()) + ".",
-              "- Een focusgebied van meer CBS-gebieden (Batau) wordt alleen samengenomen met gewichten van hetzelfde "
+              "- Een focusgebied van meer CBS-gebieden wordt alleen samengenomen met gewichten van hetzelfde "
               "peiljaar: aantallen worden opgeteld, verhoudingen opnieuw berekend uit teller en noemer. Kan dat niet, "
               "dan staan de delen naast elkaar.",
               "- De gezondheidscijfers per wijk en buurt zijn modelschattingen zonder marges. Het RIVM heeft in 2022 "
@@ -325,23 +325,36 @@ def data_page(reg: Registries) -> str:
 # --- writing ----------------------------------------------------------------------------------------
 
 
-def generated_pages(reg: Registries) -> dict[str, str]:
-    """Relative path under book/ -> page text."""
+def generated_pages(reg: Registries, s: Site) -> dict[str, str]:
+    """Source path (relative to the project root) -> text, for every page made from the registries."""
     frameworks = load_frameworks(reg)
     plan = load_plan(reg)
-    pages = {"werkpakketten.md": werkpakketten_page(reg), "data-en-methode.md": data_page(reg)}
-    for g in reg.gebieden.gemeenten:
-        table = load_indicators(gemeente=g.code)
-        pages[f"denkkader/{framework_page_name(g)}.md"] = framework_page(reg, frameworks[g.slug], table)
-        pages[f"plan/{framework_page_name(g)}.md"] = plan_page(reg, plan, g)
-    return pages
+    tables: dict[str, pd.DataFrame] = {}
+    out = {}
+    for page in s.pages:
+        if page.executed:
+            continue
+        if page.soort == "werkpakketten":
+            out[page.source] = werkpakketten_page(reg)
+        elif page.soort == "methode":
+            out[page.source] = data_page(reg, page)
+        else:
+            g = reg.gemeente(page.gemeente)
+            if page.soort == "denkkader":
+                table = tables.setdefault(g.code, load_indicators(gemeente=g.code))
+                out[page.source] = framework_page(reg, s, page, frameworks[g.slug], table)
+            elif page.soort == "plan":
+                out[page.source] = plan_page(reg, s, page, plan, g)
+            else:
+                raise ValueError(f"no generator for page {page.key} ({page.soort})")
+    return out
 
 
-def write_pages(reg: Registries, book: Path) -> list[Path]:
+def write_pages(reg: Registries, s: Site, root: Path) -> list[Path]:
     """Write the generated pages; unchanged files are left alone so Sphinx rebuilds little."""
     written = []
-    for rel, text in generated_pages(reg).items():
-        path = Path(book) / rel
+    for rel, text in generated_pages(reg, s).items():
+        path = Path(root) / rel
         if path.exists() and path.read_text(encoding="utf-8") == text:
             continue
         write_text_atomic(path, text)

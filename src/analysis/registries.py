@@ -19,6 +19,7 @@ from .paths import data_dir
 from .registry_models import (
     Bestand,
     Bronnen,
+    Focusgebied,
     Gebieden,
     Gemeente,
     Indicator,
@@ -119,10 +120,17 @@ class Registries:
         """A gemeente by CBS code, slug or name (case-insensitive)."""
         k = key.strip().lower()
         for g in self.gebieden.gemeenten:
-            if k in (g.code.lower(), g.slug, g.naam.lower(), g.focusgebied.slug):
+            if k in (g.code.lower(), g.slug, g.naam.lower()):
                 return g
         known = ", ".join(g.slug for g in self.gebieden.gemeenten)
         raise KeyError(f"unknown gemeente {key!r}; known: {known}")
+
+    def focusgebied(self, slug: str) -> Focusgebied:
+        for f in self.gebieden.focusgebieden:
+            if f.slug == slug:
+                return f
+        known = ", ".join(f.slug for f in self.gebieden.focusgebieden)
+        raise KeyError(f"unknown focusgebied {slug!r}; known: {known}")
 
     @property
     def gemeente_codes(self) -> list[str]:
@@ -179,9 +187,7 @@ def cross_error(path: Path, loc: tuple[Any, ...], message: str) -> RegistryError
     return RegistryError(path, message, row=_line_of(tree, loc), column=_loc_text(loc))
 
 
-def _cross_check(reg: Registries) -> None:
-    from .readers import READERS  # local import: readers do not depend on registries
-
+def _cross_check(reg: Registries, check_readers: bool = True) -> None:
     tabellen = reg.bronnen.tabellen
     kernset_path = reg.folder / REGISTRY_FILES["kernset"]
     for i, ind in enumerate(reg.kernset.indicatoren):
@@ -202,6 +208,10 @@ def _cross_check(reg: Registries) -> None:
     for tabel in reg.metingen.onvolledig:
         if tabel not in tabellen:
             raise cross_error(metingen_path, ("onvolledig", tabel), f"unknown tabel {tabel!r}")
+    if not check_readers:
+        return
+    from .readers import READERS  # local import: readers do not depend on registries
+
     bronnen_path = reg.folder / REGISTRY_FILES["bronnen"]
     for i, b in enumerate(reg.bronnen.bestanden):
         if b.formaat not in READERS:
@@ -211,8 +221,11 @@ def _cross_check(reg: Registries) -> None:
             )
 
 
-def load_registries(folder: Path | None = None) -> Registries:
-    """Load all four registries from ``folder`` (default: data/) and cross-check them."""
+def load_registries(folder: Path | None = None, *, check_readers: bool = True) -> Registries:
+    """Load all four registries from ``folder`` (default: data/) and cross-check them.
+
+    ``check_readers=False`` skips the check that a reader exists for every file format: pages
+    never read raw files, and importing the readers would load the whole data pipeline."""
     folder = Path(folder) if folder is not None else data_dir()
     reg = Registries(
         gebieden=load_yaml_model(folder / REGISTRY_FILES["gebieden"], Gebieden),
@@ -221,11 +234,11 @@ def load_registries(folder: Path | None = None) -> Registries:
         bronnen=load_yaml_model(folder / REGISTRY_FILES["bronnen"], Bronnen),
         folder=folder,
     )
-    _cross_check(reg)
+    _cross_check(reg, check_readers)
     return reg
 
 
 @lru_cache(maxsize=4)
 def registries(folder: str | None = None) -> Registries:
     """Cached registries for notebooks and the book; tests call load_registries directly."""
-    return load_registries(Path(folder) if folder else None)
+    return load_registries(Path(folder) if folder else None, check_readers=False)

@@ -55,6 +55,7 @@ class Grenswijziging(_Strict):
 class Focusgebied(_Strict):
     naam: str
     slug: Slug
+    gemeente: GemeenteCode
     delen: list[Deel] = Field(min_length=1)
     toelichting: str
     grenswijziging: Grenswijziging | None = None
@@ -63,26 +64,25 @@ class Focusgebied(_Strict):
     def codes(self) -> list[str]:
         return [d.code for d in self.delen]
 
+    @model_validator(mode="after")
+    def _parts_in_gemeente(self) -> "Focusgebied":
+        for deel in self.delen:
+            if deel.code[2:6] != self.gemeente[2:6]:
+                raise ValueError(f"focus area part {deel.code} does not lie in gemeente {self.gemeente}")
+        return self
+
 
 class Gemeente(_Strict):
     code: GemeenteCode
     naam: str
     slug: Slug
     statline_namen: list[str] = Field(min_length=1)
-    focusgebied: Focusgebied
     wijkindeling_gewijzigd: list[int] = Field(default_factory=list)
 
     def indeling_vergelijkbaar(self, a: int, b: int) -> bool:
         """Whether wijk codes mean the same areas in indeling years a and b."""
         lo, hi = sorted((a, b))
         return not any(lo < jaar <= hi for jaar in self.wijkindeling_gewijzigd)
-
-    @model_validator(mode="after")
-    def _parts_in_gemeente(self) -> "Gemeente":
-        for deel in self.focusgebied.delen:
-            if deel.code[2:6] != self.code[2:6]:
-                raise ValueError(f"focus area part {deel.code} does not lie in gemeente {self.code}")
-        return self
 
 
 class Nederland(_Strict):
@@ -93,15 +93,25 @@ class Nederland(_Strict):
 class Gebieden(_Strict):
     nederland: Nederland
     gemeenten: list[Gemeente] = Field(min_length=1)
+    focusgebieden: list[Focusgebied] = Field(min_length=1)
     vergelijking: list[Literal["gemeente", "nederland"]]
 
     @model_validator(mode="after")
     def _unique(self) -> "Gebieden":
-        for attr in ("code", "slug"):
-            seen = [getattr(g, attr) for g in self.gemeenten]
+        for items, attr, what in ((self.gemeenten, "code", "gemeente"), (self.gemeenten, "slug", "gemeente"),
+                                  (self.focusgebieden, "slug", "focusgebied")):
+            seen = [getattr(x, attr) for x in items]
             dupes = sorted({s for s in seen if seen.count(s) > 1})
             if dupes:
-                raise ValueError(f"duplicate gemeente {attr}: {', '.join(dupes)}")
+                raise ValueError(f"duplicate {what} {attr}: {', '.join(dupes)}")
+        known = {g.code for g in self.gemeenten}
+        for f in self.focusgebieden:
+            if f.gemeente not in known:
+                raise ValueError(f"focusgebied {f.slug}: unknown gemeente {f.gemeente}")
+        # Page names are shared by focus areas and gemeenten (e.g. narratives): keep them apart.
+        clash = sorted({f.slug for f in self.focusgebieden} & {g.slug for g in self.gemeenten})
+        if clash:
+            raise ValueError(f"a focusgebied slug equals a gemeente slug: {', '.join(clash)}")
         return self
 
 

@@ -103,3 +103,16 @@ def national_schema(indicator_columns: list[str]) -> pa.DataFrameSchema:
         unique=["wijk_code", "peiljaar"],
         strict=True,
     )
+
+
+WIJKEN_NL_SCHEMA = pa.DataFrameSchema(
+    {
+        "wijk_code": pa.Column(str, pa.Check.str_matches(r"^WK\d{4}[0-9A-Z]{2}$")),
+        "naam": pa.Column(str),
+        "gemeente_code": pa.Column(str, pa.Check.str_matches(r"^GM\d{4}$")),
+        "gemeente_naam": pa.Column(str),
+        "indeling": pa.Column(int),
+    },
+    unique=["wijk_code"],
+    strict=True,
+)

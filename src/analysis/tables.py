@@ -11,7 +11,7 @@ from .compare import Change, IndicatorRow, Verdict, part_verdict
 from .focus import AreaValue
 from .format import esc, nl_difference, nl_value
 from .registries import Registries
-from .registry_models import Gemeente
+from .gebied import Gebied
 
 CHANGE_WORD = {
     "gunstiger": "verbeterd",
@@ -89,7 +89,7 @@ def _verdicts_html(pairs: list[tuple[str, Verdict]]) -> str:
     return "<br>".join(f'<span class="vw-tov">t.o.v. {esc(name)}:</span> {verdict_html(v)}' for name, v in pairs)
 
 
-def _part_rows(row: IndicatorRow, reg: Registries, gemeente: Gemeente, area_name: Callable[[str], str],
+def _part_rows(row: IndicatorRow, reg: Registries, gebied: Gebied, area_name: Callable[[str], str],
                change_cols: list[tuple[str, str]]) -> list[str]:
     if row.focus.status != "deels":
         return []
@@ -101,7 +101,7 @@ def _part_rows(row: IndicatorRow, reg: Registries, gemeente: Gemeente, area_name
         for _, attr in change_cols:
             per_part = getattr(row, f"delen_{attr}")
             changes.append(f"<td>{change_html(per_part[i] if i < len(per_part) else None, row, reg)}</td>")
-        verdicts = [(gemeente.naam, part_verdict(p, row.focus, row.gemeente, ind, reg)),
+        verdicts = [(gebied.gemeente.naam, part_verdict(p, row.focus, row.gemeente, ind, reg)),
                     ("Nederland", part_verdict(p, row.focus, row.nederland, ind, reg))]
         cells = [f'<th scope="row" class="vw-deelnaam">↳ {esc(area_name(p.code))}</th>',
                  f"<td>{esc(nl_value(p.waarde, eenheid))}</td>", "<td></td>", "<td></td>",
@@ -128,7 +128,7 @@ def _has_any_figure(row: IndicatorRow) -> bool:
 def pijler_table(
     rows: list[IndicatorRow],
     reg: Registries,
-    gemeente: Gemeente,
+    gebied: Gebied,
     meting: int,
     caption: str,
     area_name: Callable[[str], str],
@@ -140,7 +140,8 @@ def pijler_table(
                                                 "Nederland)") if absent else ""
     if not rows:
         return f'<p class="vw-tabeltitel"><strong>{esc(caption)}</strong></p>' + absent_html
-    focus_name = gemeente.focusgebied.naam
+    focus_name = gebied.naam
+    gemeente = gebied.gemeente
     nul = reg.nulmeting.jaar
     jaren = [m.jaar for m in reg.metingen.metingen]
     prev = jaren[jaren.index(meting) - 1] if jaren.index(meting) > 0 else None
@@ -168,7 +169,7 @@ def pijler_table(
         for _, attr in change_cols:
             cells.append(f"<td>{change_html(getattr(row, attr), row, reg)}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
-        body.extend(_part_rows(row, reg, gemeente, area_name, change_cols))
+        body.extend(_part_rows(row, reg, gebied, area_name, change_cols))
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     return (
         f'<div class="vw-table-wrap"><table class="vw-table vw-kernset">'

@@ -15,19 +15,13 @@ import pandas as pd
 from ..focus import availability
 from ..io import geojson_text, staged_outputs
 from ..registries import Registries
-from ..schemas import AREA_SCHEMA, AVAILABILITY_SCHEMA, indicator_schema, national_schema
+from ..processed import FILES as OUTPUTS
+from ..schemas import AREA_SCHEMA, AVAILABILITY_SCHEMA, WIJKEN_NL_SCHEMA, indicator_schema, national_schema
 from .areas import area_table, geometry_collection
 from .indicators import build_indicator_table
 from .national import national_wijk_table
 from .sources import read_raw
-
-OUTPUTS = {
-    "indicatoren": "indicatoren.csv",
-    "gebieden": "gebieden.csv",
-    "geometrie": "geometrie.geojson",
-    "beschikbaarheid": "beschikbaarheid.csv",
-    "gezondheid_wijken_nl": "gezondheid_wijken_nl.csv",
-}
+from .wijken_nl import wijken_table
 
 
 @dataclass(frozen=True)
@@ -47,16 +41,18 @@ def build(reg: Registries, raw: Path, out: Path, log: Callable[[str], None] = pr
     avail = AVAILABILITY_SCHEMA.validate(availability(indicators, reg), lazy=True)
     national = national_wijk_table(sources.observaties, reg)
     national = national_schema(list(national.columns[3:])).validate(national, lazy=True)
+    wijken = WIJKEN_NL_SCHEMA.validate(wijken_table(sources.geometrie, reg), lazy=True)
     geo = geometry_collection(sources.geometrie, reg)
     with staged_outputs(out) as staged:
         staged.write_csv(OUTPUTS["indicatoren"], indicators)
         staged.write_csv(OUTPUTS["gebieden"], areas)
         staged.write_csv(OUTPUTS["beschikbaarheid"], avail)
         staged.write_csv(OUTPUTS["gezondheid_wijken_nl"], national)
+        staged.write_csv(OUTPUTS["wijken_nl"], wijken)
         staged.write_text(OUTPUTS["geometrie"], geojson_text(geo))
         names = list(staged.names)
     tables = {"indicatoren": indicators, "gebieden": areas, "beschikbaarheid": avail,
-              "gezondheid_wijken_nl": national}
+              "gezondheid_wijken_nl": national, "wijken_nl": wijken}
     for key, df in tables.items():
         log(f"  {OUTPUTS[key]}: {len(df):,} rows")
     log(f"  {OUTPUTS['geometrie']}: {len(geo['features'])} features")

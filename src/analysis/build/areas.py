@@ -51,11 +51,11 @@ def geometry_collection(shapes: list[dict[str, Any]], reg: Registries) -> dict[s
     spherical projections.
     """
     roles: dict[str, tuple[str, str]] = {}
-    for g in reg.gebieden.gemeenten:
-        for deel in g.focusgebied.delen:
-            roles[deel.code] = (g.focusgebied.slug, "deel")
+    for fg in reg.gebieden.focusgebieden:
+        for deel in fg.delen:
+            roles[deel.code] = (fg.slug, "deel")
             if deel.binnen:
-                roles[deel.binnen] = (g.focusgebied.slug, "bevat")
+                roles[deel.binnen] = (fg.slug, "bevat")
     features = []
     for g in reg.gebieden.gemeenten:
         wijken = sorted((s for s in shapes if s["gemeente_code"] == g.code), key=lambda s: s["gebied_code"])

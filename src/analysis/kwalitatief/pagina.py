@@ -7,8 +7,6 @@ privacy gate can check that nothing from 1 to 4 is shown as a number.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -20,12 +18,13 @@ from IPython.display import HTML, Markdown
 from .. import charts
 from ..compare import IndicatorRow, factsheet_rows
 from ..data import load_indicators
-from ..factsheet import page_name
 from ..findings import lower_label
-from ..format import esc, nl_list, nl_value
+from ..format import anchor, esc, nl_list, nl_value
+from ..gebied import Gebied, resolve
 from ..paths import kwalitatief_dir
 from ..registries import Registries, registries
 from ..registry_models import Gemeente
+from ..sitemap import Page, Site, site
 from . import analyse
 from .canon import OVERIG, Dataset, load_dataset
 
@@ -42,21 +41,6 @@ FICTIONAL_NOTICE = (
 )
 
 
-def anchor(heading: str) -> str:
-    """The id MyST gives a heading (GitHub style), to link to a factsheet section."""
-    text = unicodedata.normalize("NFKC", heading).strip().lower()
-    text = re.sub(r"[^\w\- ]", "", text)
-    return text.replace(" ", "-")
-
-
-def verhaal_name(gemeente: Gemeente, meting: int) -> str:
-    return f"{gemeente.focusgebied.slug}-{meting}"
-
-
-def verhaal_title(gemeente: Gemeente, meting: int) -> str:
-    return f"Gesprekken in {gemeente.focusgebied.naam} ({gemeente.naam}) — meting {meting}"
-
-
 def dataset_folder(gemeente: Gemeente, meting: int, root: Path | None = None) -> Path:
     return (root or kwalitatief_dir()) / gemeente.slug / str(meting)
 
@@ -69,11 +53,28 @@ class Verhaal:
     ds: Dataset
 
     @classmethod
-    def load(cls, gemeente: str, meting: int | str) -> "Verhaal":
-        reg = registries()
+    def load(cls, gemeente: str, meting: int | str, registries_folder: str | None = None) -> "Verhaal":
+        reg = registries(registries_folder or None)
         g = reg.gemeente(gemeente)
         ds = load_dataset(dataset_folder(g, int(meting)), reg)
         return cls(reg, g, int(meting), ds)
+
+    @cached_property
+    def site(self) -> Site:
+        return site(self.reg)
+
+    @cached_property
+    def page(self) -> Page:
+        return self.site.find("verhaal", gemeente=self.gemeente.code, meting=self.meting)
+
+    @cached_property
+    def gebied(self) -> Gebied:
+        """The focus area the conversations are about (the gemeente's first, in registry order)."""
+        return resolve(self.reg, self.page.gebied)
+
+    def factsheet_href(self, heading: str = "") -> str:
+        target = self.site.find("factsheet", gebied=self.gebied.key, meting=self.meting)
+        return self.page.href(target, anchor(heading) if heading else "")
 
     @cached_property
     def counts(self) -> list[analyse.CodeCount]:
@@ -90,7 +91,7 @@ class Verhaal:
         parts = []
         if v.fictief:
             parts += [":::{warning} Fictieve gegevens", FICTIONAL_NOTICE, ":::", ""]
-        fs = f"../factsheets/{page_name(self.gemeente, self.meting)}.ipynb"
+        fs = self.factsheet_href()
         parts += [v.inleiding.strip(), "",
                   f"De cijfers van deze meting staan in de [factsheet {self.meting}]({fs}). Hieronder staan de "
                   f"gesprekken per pijler; aan het eind staan ze naast de cijfers."]
@@ -116,7 +117,7 @@ class Verhaal:
             tooltip=["activiteit", "methode", "groep", "periode", "deelnemers"],
         ).properties(width="container", height=alt.Step(22))
         caption = f"Deelnemers per activiteit ({total} in totaal), gekleurd naar methode."
-        figure = charts.figure_html(chart, prefix=f"wie-{self.gemeente.focusgebied.slug}", caption=caption,
+        figure = charts.figure_html(chart, prefix=f"wie-{self.gebied.key}", caption=caption,
                                     data=acts.rename(columns=str.capitalize), description=caption)
         return HTML(table + figure)
 
@@ -157,7 +158,7 @@ class Verhaal:
                    "het thema zelf). Aantallen van 1 tot en met 4 staan er als '< 5'.")
         table = co[co["code_a"] <= co["code_b"]][["thema_a", "thema_b", "getoond"]].rename(
             columns={"thema_a": "Thema", "thema_b": "En thema", "getoond": "Deelnemers"})
-        return HTML(charts.figure_html(chart, prefix=f"samenhang-{self.gemeente.focusgebied.slug}", caption=caption,
+        return HTML(charts.figure_html(chart, prefix=f"samenhang-{self.gebied.key}", caption=caption,
                                        data=table, description=caption))
 
     def vragenlijst(self) -> HTML:
@@ -177,7 +178,7 @@ class Verhaal:
             table = shown.assign(aandeel=shown["aandeel"].map(lambda v: nl_value(v, pct)))[
                 ["tekst", "antwoord", "aandeel", "geldig"]].rename(
                 columns={"tekst": "Stelling", "antwoord": "Antwoord", "aandeel": "Aandeel", "geldig": "Antwoorden"})
-            parts.append(charts.figure_html(chart, prefix=f"vragenlijst-{self.gemeente.focusgebied.slug}",
+            parts.append(charts.figure_html(chart, prefix=f"vragenlijst-{self.gebied.key}",
                                             caption=caption, data=table, description=caption))
         if hidden:
             parts.append(f"<p>Niet getoond wegens minder dan {analyse.MIN_CELL} antwoorden: "
@@ -186,8 +187,7 @@ class Verhaal:
 
     def naast_de_cijfers(self) -> Markdown:
         """Each pijler's themes beside the same pijler's kernset indicators for this meting."""
-        rows = factsheet_rows(load_indicators(gemeente=self.gemeente.code), self.reg, self.gemeente, self.meting)
-        fs_page = f"../factsheets/{page_name(self.gemeente, self.meting)}.ipynb"
+        rows = factsheet_rows(load_indicators(gemeente=self.gemeente.code), self.reg, self.gebied, self.meting)
         lines = []
         for p in self.reg.kernset.pijlers:
             if p.context:
@@ -199,8 +199,8 @@ class Verhaal:
             figures = [_indicator_phrase(r, self.reg) for r in rows if r.indicator.pijler == p.id]
             figures = [f for f in figures if f]
             figure_text = "; ".join(figures) if figures else "geen cijfer voor deze meting"
-            lines += [f"**{heading}.** Gesprekken: {theme_text}. Cijfers voor {self.gemeente.focusgebied.naam}: "
-                      f"{figure_text}. [Naar de factsheet]({fs_page}#{anchor(heading)})", ""]
+            lines += [f"**{heading}.** Gesprekken: {theme_text}. Cijfers voor {self.gebied.naam}: "
+                      f"{figure_text}. [Naar de factsheet]({self.factsheet_href(heading)})", ""]
         return Markdown("\n".join(lines))
 
     def doelen(self) -> Markdown:
@@ -246,7 +246,7 @@ class Verhaal:
         caption = ("Deelnemers per thema en groep. Alleen groepen met 5 of meer deelnemers bij een thema staan in de "
                    "figuur; kleinere aantallen zijn weggelaten om niemand herkenbaar te maken.")
         table = data.rename(columns={"thema": "Thema", "groep": "Groep", "n": "Deelnemers"})
-        return charts.figure_html(chart, prefix=f"themas-{self.gemeente.focusgebied.slug}-{pijler_id}",
+        return charts.figure_html(chart, prefix=f"themas-{self.gebied.key}-{pijler_id}",
                                   caption=caption, data=table, description=caption)
 
     def _quotes(self, counts: list[analyse.CodeCount]) -> str:
