@@ -3,6 +3,7 @@
     vitale-wijken check                      validate the registries in data/*.yml
     vitale-wijken data fetch [--mirror DIR]  fill data/raw/ (online, or from a mirror)
     vitale-wijken data build                 data/raw/ -> data/processed/
+    vitale-wijken data coverage              kernset figures per focus area and meting, and why not
     vitale-wijken run [--gemeente G] [--meting M] [--jobs N]   execute the notebooks
     vitale-wijken book [--jobs N]            the main job: run, then build the book
     vitale-wijken kwalitatief import FILE --gemeente G --meting M   a coding tool's export -> canonical format
@@ -58,6 +59,17 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"build: {args.raw} -> {args.out}")
     build(reg, Path(args.raw), Path(args.out))
     print(f"build: done in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from .coverage import coverage_matrix, render
+    from .data import load_indicators
+    from .registries import load_registries
+
+    reg = load_registries(args.registries)
+    cov = coverage_matrix(load_indicators(str(args.processed) if args.processed else None), reg)
+    print(render(cov, reg))
     return 0
 
 
@@ -150,6 +162,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--raw", type=Path, default=raw_dir(), help="folder with the fetched sources (default: data/raw)")
     b.add_argument("--out", type=Path, default=processed_dir(), help="output folder (default: data/processed)")
     b.set_defaults(func=_cmd_build)
+    v = dsub.add_parser("coverage", help="which kernset figures the book has per focus area and meting, and why not")
+    v.add_argument("--processed", type=Path, default=None, help="folder with the processed tables (default: data/processed)")
+    v.set_defaults(func=_cmd_coverage)
 
     r = sub.add_parser("run", help="execute the notebooks with papermill (all gemeenten x metingen by default)")
     r.add_argument("--gemeente", help="only this gemeente (slug, name or CBS code)")
