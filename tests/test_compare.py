@@ -331,7 +331,7 @@ def test_table_that_does_not_feed_the_meting_gives_the_hiaten_reason():
     hiaat = REG.meting(2023).hiaten["50090NED"].strip()
     assert "50090NED" not in REG.meting(2023).peiljaren
     t = table(row("roken", "WK034403", 2020, 25.0, "50090NED"))
-    v = resolve(t, REG, "roken", ["WK034403"], 2023)
+    v = resolve(t, REG, "roken", ["WK034403"], 2023, tabellen=["50090NED"])
     assert v.status == "ontbreekt"
     assert v.reden == hiaat
 

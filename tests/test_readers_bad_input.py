@@ -371,14 +371,14 @@ def test_rivm_dot_in_value_column_is_a_missing_value(tmp_path: Path) -> None:
     dst = tmp_path / RIVM
     cells("WK034403", ErvarenGezondheidGoedZeerGoed_4="       .")(FIXTURES / RIVM, dst)
     data = read(RIVM, dst)
-    obs = _obs(data, "WK034403", "ErvarenGezondheidGoedZeerGoed_4")
+    obs = _obs(data, "WK034403", "ErvarenGezondheidGoedZeerGoed")
     assert math.isnan(obs["waarde"])
     assert obs["reden"]
     assert obs["bron_rij"] == "4"
     # The rest of the row is still read.
     ws = openpyxl.load_workbook(FIXTURES / RIVM).worksheets[0]
     roker = float(ws.cell(RIVM_ROWS["WK034403"], _col(ws, "Roker_11")).value)
-    assert _obs(data, "WK034403", "Roker_11")["waarde"] == pytest.approx(roker)
+    assert _obs(data, "WK034403", "Roker")["waarde"] == pytest.approx(roker)
 
 
 def test_kwb_dot_in_value_column_is_a_missing_value(tmp_path: Path) -> None:
@@ -396,7 +396,7 @@ def test_rivm_fixture_values() -> None:
     data = read(RIVM, FIXTURES / RIVM)
     o = data.observaties
     for code, value in {"WK034403": 69.9, "GM0344": 80.8, "NL01": 78.4}.items():
-        obs = _obs(data, code, "ErvarenGezondheidGoedZeerGoed_4")
+        obs = _obs(data, code, "ErvarenGezondheidGoedZeerGoed")
         assert obs["waarde"] == pytest.approx(value)
         assert obs["reden"] == ""
         assert obs["bron_rij"] == str(RIVM_ROWS[code])
@@ -407,7 +407,7 @@ def test_rivm_fixture_values() -> None:
     dots = o[o["gebied_code"] == "BU03440911"]
     assert len(dots) > 0 and dots["waarde"].isna().all() and dots["reden"].ne("").all()
     # Columns that are empty everywhere (not asked in 2020) give no observations.
-    assert "LopenNaarSchoolOfWerk_35" not in set(o["kolom"])
+    assert "LopenNaarSchoolOfWerk" not in set(o["kolom"])
 
 
 def test_kwb_fixture_values() -> None:
@@ -421,7 +421,7 @@ def test_kwb_fixture_values() -> None:
 
 def test_selectie_fixture_values() -> None:
     data = read(SELECTIE, FIXTURES / SELECTIE)
-    assert _obs(data, "WK035502", "AantalInwoners_5")["waarde"] == 17345
+    assert _obs(data, "WK035502", "AantalInwoners")["waarde"] == 17345
     assert set(data.observaties["peiljaar"]) == {2024}
     assert set(data.observaties["gebied_code"]) == {"GM0344", "WK034403", "GM0355", "WK035502"}
 

@@ -3,6 +3,7 @@
     vitale-wijken check                      validate the registries in data/*.yml
     vitale-wijken data fetch [--mirror DIR]  fill data/raw/ (online, or from a mirror)
     vitale-wijken data build                 data/raw/ -> data/processed/
+    vitale-wijken data coverage              kernset figures per focus area and meting, and why not
     vitale-wijken run [--gebied G | --gemeente G [--alle-wijken] | --alle-wijken] [--meting M]
                       [--jobs N | --scheduler tcp://host:port]    execute notebooks (papermill on Dask)
     vitale-wijken book [--editie standaard|regio] [--jobs N]      the main job: run, then build the book
@@ -95,6 +96,17 @@ def _stop_on_sigterm() -> None:
         raise KeyboardInterrupt(f"signal {signum}")
 
     signal.signal(signal.SIGTERM, handler)
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from .coverage import coverage_matrix, render
+    from .data import load_indicators
+    from .registries import load_registries
+
+    reg = load_registries(args.registries)
+    cov = coverage_matrix(load_indicators(str(args.processed) if args.processed else None), reg)
+    print(render(cov, reg))
+    return 0
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -199,6 +211,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--raw", type=Path, default=raw_dir(), help="folder with the fetched sources (default: data/raw)")
     b.add_argument("--out", type=Path, default=processed_dir(), help="output folder (default: data/processed)")
     b.set_defaults(func=_cmd_build)
+    v = dsub.add_parser("coverage", help="which kernset figures the book has per focus area and meting, and why not")
+    v.add_argument("--processed", type=Path, default=None, help="folder with the processed tables (default: data/processed)")
+    v.set_defaults(func=_cmd_coverage)
 
     r = sub.add_parser("run", help="execute notebooks with papermill on Dask (every page of the edition by default)")
     r.add_argument("--gebied", help="one area: a focus area (e.g. overvecht) or any Dutch wijk by CBS code (WK034401)")

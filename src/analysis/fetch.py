@@ -17,6 +17,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from . import odata
 from .errors import MissingRawDataError, VitaleWijkenError
 from .io import json_text, write_text_atomic
 from .registries import Registries
+from .readers._common import column_name
 from .registry_models import Bestand, Online, OnlineDeel
 
 MANIFEST = "manifest.json"
@@ -88,12 +90,15 @@ def fetch_from_mirror(reg: Registries, mirror: Path, raw: Path, log: Callable[[s
         raise VitaleWijkenError(f"mirror {mirror} lacks {len(missing)} file(s):\n  " + "\n  ".join(missing))
     files = []
     for b in reg.bronnen.bestanden:
+        if not b.paden:
+            log(f"  {b.id}: not in the mirror; online only (`vitale-wijken data fetch`)")
+            continue
         for p in b.paden:
             dest = raw / p
             _copy_atomic(mirror / p, dest)
             files.append(RawFile(b.id, p, b.formaat, "mirror", sha256(dest)))
         log(f"  {b.id}: {len(b.paden)} file(s) copied")
-    _merge(raw, files, {b.id for b in reg.bronnen.bestanden})
+    _merge(raw, files, {b.id for b in reg.bronnen.bestanden if b.paden})
     return files
 
 
@@ -151,7 +156,131 @@ def _decoded_csv(session: requests.Session, spec: Online, deel: OnlineDeel) -> s
     return buf.getvalue()
 
 
-WRITERS = {"untyped-json": _untyped_json, "selectie-json": _selectie_json, "decoded-csv": _decoded_csv}
+def _region_clause(reg: Registries | None, spec: Online, deel: OnlineDeel) -> str | None:
+    """The filter on the region dimension: the monitor's gemeenten with their wijken and
+    buurten, and Nederland (``NL00`` in the Kerncijfers, ``NL01`` elsewhere)."""
+    if deel.gebieden is None or reg is None:
+        return None
+    col = spec.regio
+    if deel.gebieden == "wijken":
+        return f"startswith({col},'WK')"
+    parts = [f"startswith({col},'NL0')"]
+    for g in reg.gebieden.gemeenten:
+        digits = g.code[2:]
+        parts += [f"startswith({col},'{p}{digits}')" for p in ("GM", "WK", "BU")]
+    return " or ".join(parts)
+
+
+def resolve_topics(spec: Online, props: list[dict[str, Any]], request: str) -> dict[str, dict[str, Any]]:
+    """Registry topic names -> the key, title, unit and decimals this edition uses."""
+    topics = {str(p["Key"]): p for p in props if p.get("Type") == "Topic"}
+    by_name: dict[str, list[str]] = {}
+    for key in topics:
+        by_name.setdefault(column_name(key), []).append(key)
+    out = {}
+    for name, alternatives in (spec.onderwerpen or {}).items():
+        found = [k for n in [name, *alternatives] for k in by_name.get(n, [])]
+        if len(found) != 1:
+            similar = sorted(k for k in topics if name[:6].lower() in k.lower())[:8]
+            problem = "has no column" if not found else f"has several columns ({', '.join(found)}) for"
+            raise odata.ODataError(
+                f"{spec.tabel}: {request} {problem} {name!r}"
+                + (f" (also tried {', '.join(alternatives)})" if alternatives else "")
+                + (f"; similar keys: {', '.join(similar)}" if similar else "")
+                + ". The table changed: update onderwerpen in bronnen.yml.")
+        p = topics[found[0]]
+        out[name] = {"key": found[0], "titel": str(p.get("Title", "")).strip(), "eenheid": str(p.get("Unit", "")).strip(),
+                     "decimalen": p.get("Decimals")}
+    return out
+
+
+def _statline_json(session: requests.Session, spec: Online, deel: OnlineDeel, reg: Registries | None = None,
+                   log: Callable[[str], None] = print) -> str:
+    base = spec.catalogus.rstrip("/")
+    props = odata.rows(session, base, spec.tabel, "DataProperties")
+    topics = resolve_topics(spec, props, f"{base}/{spec.tabel}/DataProperties")
+    infos = odata.rows(session, base, spec.tabel, "TableInfos")
+    titel = str(infos[0].get("Title", "")).strip() if infos else ""
+    dims = [str(p["Key"]) for p in props if str(p.get("Type", "")).endswith("Dimension")]
+    lists = {d: odata.rows(session, base, spec.tabel, d) for d in spec.dimensielijsten}
+    clauses = [c for c in (deel.filter, _region_clause(reg, spec, deel)) if c]
+    for dim, title in (deel.dimensies or {}).items():
+        cats = odata.rows(session, base, spec.tabel, dim)
+        key = next((str(c["Key"]) for c in cats if str(c.get("Title", "")).strip() == title), None)
+        if key is None:
+            raise odata.ODataError(f"{spec.tabel}: dimension {dim} has no category titled {title!r} "
+                                   f"(titles: {', '.join(sorted(str(c.get('Title', '')).strip() for c in cats)[:10])})")
+        clauses.append(f"{dim} eq '{key}'")
+    flt = " and ".join(f"({c})" for c in clauses) or None
+    select = [*dims, *(t["key"] for t in topics.values())]
+    request = f"{base}/{spec.tabel}/{spec.dataset}?$filter={flt or ''}"
+    data = odata.rows(session, base, spec.tabel, spec.dataset, filter=flt, select=select,
+                      progress=lambda n: log(f"    {spec.tabel} {deel.pad}: {n:,} rows"))
+    if not data:
+        raise odata.ODataError(f"{spec.tabel}: {request} returned no rows ('value' is empty)")
+    missing = [t["key"] for t in topics.values() if t["key"] not in data[0]]
+    if missing:
+        raise odata.ODataError(f"{spec.tabel}: {request}: the rows lack column {missing[0]!r} that DataProperties lists")
+    doc = {"tabel": spec.tabel, "titel": titel, "catalogus": base, "dataset": spec.dataset, "verzoek": request,
+           "regio": spec.regio, "onderwerpen": topics, "dimensies": lists, "value": data}
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
+
+
+def _download(session: requests.Session, spec: Online, deel: OnlineDeel, reg: Registries | None = None,
+              log: Callable[[str], None] = print) -> str:
+    url = f"{spec.catalogus.rstrip('/')}/{Path(deel.pad).name}"
+    try:
+        resp = session.get(url, timeout=odata.TIMEOUT_S)
+        resp.raise_for_status()
+    except requests.RequestException as exc:
+        raise odata.ODataError(f"{spec.tabel}: GET {url} failed: {exc}") from exc
+    text = resp.content.decode("utf-8-sig", errors="strict")
+    if not text.strip():
+        raise odata.ODataError(f"{spec.tabel}: GET {url} returned an empty file")
+    return text
+
+
+WRITERS = {"untyped-json": _untyped_json, "selectie-json": _selectie_json, "decoded-csv": _decoded_csv,
+           "statline-json": _statline_json, "download": _download}
+NEEDS_REGISTRY = {"statline-json", "download"}
+
+
+@dataclass
+class TableSummary:
+    bestand: str
+    tabel: str
+    status: str  # opgehaald / overgeslagen / niet gepubliceerd / geen API
+    files: int = 0
+    rows: int = 0
+    periods: tuple[str, ...] = ()
+    areas: int = 0
+    note: str = ""
+
+    def line(self) -> str:
+        if self.status != "opgehaald":
+            return f"  {self.bestand} ({self.tabel}): {self.status}{': ' + self.note if self.note else ''}"
+        periods = f"{self.periods[0]}..{self.periods[-1]}" if len(self.periods) > 1 else "".join(self.periods)
+        return (f"  {self.bestand} ({self.tabel}): {self.files} file(s), {self.rows:,} rows, periods {periods or '-'}, "
+                f"{self.areas} areas{'; ' + self.note if self.note else ''}")
+
+
+def _describe(text: str) -> tuple[int, set[str], set[str]]:
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return len(text.splitlines()) - 1, set(), set()
+    recs = doc.get("value", []) if isinstance(doc, dict) else []
+    periods = {str(r.get("Perioden", "")).strip()[:4] for r in recs if r.get("Perioden")}
+    if not periods and isinstance(doc, dict) and doc.get("titel"):
+        periods = set(re.findall(r"\b20\d{2}\b", doc["titel"])[:1])
+    areas = {str(r.get("WijkenEnBuurten", "")).strip() for r in recs if r.get("WijkenEnBuurten")}
+    return len(recs), periods, areas
+
+
+def partial_dir(raw: Path) -> Path:
+    """Where parts of an unfinished online fetch wait (beside data/raw, so data/raw only ever
+    holds complete bestanden); a later fetch resumes from them."""
+    return Path(raw).with_name(Path(raw).name + ".partial")
 
 
 def fetch_online(
@@ -159,25 +288,66 @@ def fetch_online(
     raw: Path,
     session: requests.Session | None = None,
     log: Callable[[str], None] = print,
+    only: set[str] | None = None,
 ) -> tuple[list[RawFile], list[Bestand]]:
-    """Download every bestand with an online spec. Returns (files written, bestanden skipped)."""
-    session = session or requests.Session()
+    """Download every bestand with an online spec (or those in ``only``). Returns (files
+    written, bestanden skipped). Each part is kept in a staging folder as soon as it is
+    complete, so an interrupted fetch resumes where it stopped; a bestand is moved into
+    data/raw only when all its parts are complete."""
+    session = session or odata.session()
     written: list[RawFile] = []
     skipped: list[Bestand] = []
+    summaries: list[TableSummary] = []
+    stage_root = partial_dir(raw)
     for b in reg.bronnen.bestanden:
+        if only is not None and b.id not in only:
+            continue
         if b.online is None:
             skipped.append(b)
             log(f"  {b.id}: no open-data API — {b.offline_reden.strip()}")
+            summaries.append(TableSummary(b.id, "/".join(b.draagt), "geen API", note="alleen via de mirror"))
             continue
-        # Download every part before touching data/raw, so a failure leaves the files and the
-        # manifest of this bestand as they were.
-        texts = [(deel.pad, WRITERS[b.online.uitvoer](session, b.online, deel)) for deel in b.online.delen]
+        stage = stage_root / b.id
+        texts: list[tuple[str, str]] = []
+        try:
+            for n, deel in enumerate(b.online.delen, start=1):
+                staged = stage / deel.pad
+                if staged.is_file():
+                    log(f"  {b.id} [{n}/{len(b.online.delen)}] {deel.pad}: resumed from an earlier fetch")
+                    texts.append((deel.pad, staged.read_text(encoding="utf-8")))
+                    continue
+                log(f"  {b.id} [{n}/{len(b.online.delen)}] {deel.pad}: downloading")
+                writer = WRITERS[b.online.uitvoer]
+                if b.online.uitvoer in NEEDS_REGISTRY:
+                    text = writer(session, b.online, deel, reg, log)
+                else:
+                    text = writer(session, b.online, deel)
+                write_text_atomic(staged, text)
+                texts.append((deel.pad, text))
+        except odata.NotPublished as exc:
+            if not b.optioneel:
+                raise
+            skipped.append(b)
+            log(f"  {b.id}: not published (yet) — skipped ({exc})")
+            summaries.append(TableSummary(b.id, b.online.tabel, "niet gepubliceerd"))
+            continue
         files = []
+        n_rows, periods, areas = 0, set(), set()
         for pad, text in texts:
             dest = raw / pad
             write_text_atomic(dest, text)
             files.append(RawFile(b.id, pad, b.formaat, "online", sha256(dest)))
+            r, pe, ar = _describe(text)
+            n_rows, periods, areas = n_rows + r, periods | pe, areas | ar
         _merge(raw, files, {b.id})
+        shutil.rmtree(stage, ignore_errors=True)
         written.extend(files)
         log(f"  {b.id}: {len(files)} file(s) downloaded from {b.online.catalogus}")
+        summaries.append(TableSummary(b.id, b.online.tabel, "opgehaald", len(files), n_rows, tuple(sorted(periods)),
+                                      len(areas)))
+    if stage_root.is_dir() and not any(stage_root.iterdir()):
+        stage_root.rmdir()
+    log("fetch summary per table:")
+    for sm in summaries:
+        log(sm.line())
     return written, skipped

@@ -41,7 +41,10 @@ INDICATOREN = Table(
     "indicatoren", "indicatoren.csv",
     text=("indicator", "gebied_code", "gebied_niveau", "gemeente_code", "status", "reden", "bron_tabel", "bestand",
           "methode"),
-    ints=("peiljaar",), nullable_ints=("meting",), floats=("waarde", "teller", "noemer"),
+    ints=("peiljaar",), nullable_ints=("meting",),
+    # ondergrens/bovengrens: the published 95 % interval of a model estimate (empty when there is none);
+    # decimalen: decimals the source publishes, when fewer than the unit's (whole percentages).
+    floats=("waarde", "teller", "noemer", "ondergrens", "bovengrens", "decimalen"),
 )
 GEBIEDEN = Table("gebieden", "gebieden.csv", text=("gebied_code", "gebied_niveau", "gemeente_code", "wijk_code", "naam"),
                  ints=("indeling",))

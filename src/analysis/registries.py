@@ -190,14 +190,31 @@ def cross_error(path: Path, loc: tuple[Any, ...], message: str) -> RegistryError
 def _cross_check(reg: Registries, check_readers: bool = True) -> None:
     tabellen = reg.bronnen.tabellen
     kernset_path = reg.folder / REGISTRY_FILES["kernset"]
+    raw_kernset = yaml.safe_load(kernset_path.read_text(encoding="utf-8"))
     for i, ind in enumerate(reg.kernset.indicatoren):
+        # bronnen may be written as one spec for a list of tables: report the YAML position.
+        positions = []
+        for j, spec in enumerate(raw_kernset["indicatoren"][i].get("bronnen") or []):
+            n = len(spec["tabel"]) if isinstance(spec, dict) and isinstance(spec.get("tabel"), list) else 1
+            positions.extend([j] * n)
         for j, bron in enumerate(ind.bronnen):
-            loc = ("indicatoren", i, "bronnen", j, "tabel")
+            loc = ("indicatoren", i, "bronnen", positions[j] if j < len(positions) else j, "tabel")
             for tabel in {bron.tabel, bron.noemer_tabel}:
                 if tabel not in tabellen:
                     raise cross_error(kernset_path, loc, f"unknown tabel {tabel!r} (not in bronnen.yml)")
-            if not any(bron.tabel in b.draagt for b in reg.bronnen.bestanden):
+            carriers = [b for b in reg.bronnen.bestanden if bron.tabel in b.draagt]
+            if not carriers:
                 raise cross_error(kernset_path, loc, f"no bestand in bronnen.yml carries tabel {bron.tabel!r}")
+            columns = [c for c in (bron.kolom, bron.teller, bron.gewicht) if c]
+            if bron.noemer_indicator is None and bron.noemer_tabel == bron.tabel:
+                columns += bron.noemer_kolommen
+            declared = {c for b in carriers for c in reg.bronnen.kolommen_van(b)}
+            for col in columns:
+                if col not in declared:
+                    raise cross_error(
+                        kernset_path, loc[:-1] + ("kolom",),
+                        f"column {col!r} of tabel {bron.tabel} is not declared by any bestand that carries it "
+                        f"({', '.join(b.id for b in carriers)}): a typo, or add it to their `kolommen` in bronnen.yml")
     metingen_path = reg.folder / REGISTRY_FILES["metingen"]
     for i, m in enumerate(reg.metingen.metingen):
         for key in ("peiljaren", "hiaten"):
@@ -205,6 +222,13 @@ def _cross_check(reg: Registries, check_readers: bool = True) -> None:
                 if tabel not in tabellen:
                     raise cross_error(metingen_path, ("metingen", i, key, tabel),
                                        f"unknown tabel {tabel!r} (not in bronnen.yml)")
+        for tabel, peiljaar in m.peiljaren.items():
+            t = tabellen[tabel]
+            published = [t.peiljaar] if t.peiljaar is not None else t.peiljaren
+            if published and peiljaar not in published:
+                raise cross_error(metingen_path, ("metingen", i, "peiljaren", tabel),
+                                  f"table {tabel} has no peiljaar {peiljaar} (bronnen.yml: "
+                                  f"{', '.join(map(str, published))})")
     for tabel in reg.metingen.onvolledig:
         if tabel not in tabellen:
             raise cross_error(metingen_path, ("onvolledig", tabel), f"unknown tabel {tabel!r}")

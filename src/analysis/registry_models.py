@@ -6,7 +6,7 @@ Each model checks what it can see on its own; checks that span registries live i
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -187,8 +187,19 @@ class Eenheid(_Strict):
 
 
 class NoemerRef(_Strict):
-    tabel: str
-    kolom: str
+    """A denominator from another table (``tabel`` + ``kolom``), or the kernset figure of another
+    indicator (``indicator``: e.g. inwoners) for the same area and peiljaar, whichever edition
+    carries it."""
+
+    tabel: str | None = None
+    kolom: str | None = None
+    indicator: str | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "NoemerRef":
+        if (self.indicator is None) == (self.tabel is None or self.kolom is None):
+            raise ValueError("a noemer is either {tabel, kolom} or {indicator}")
+        return self
 
 
 class BronKolom(_Strict):
@@ -200,6 +211,12 @@ class BronKolom(_Strict):
     noemer: str | list[str] | NoemerRef | None = None
     factor: float | None = None
     leeftijd: str | None = None
+    # Weight of the same table, carrier and peiljaar (e.g. a_hh for the mean household size):
+    # parts of a focus area are then combined as a weighted mean.
+    gewicht: str | None = None
+    # Decimals the publisher (or carrier) uses for this column, when fewer than the unit's
+    # (e.g. whole percentages): the book shows the figure with these decimals.
+    decimalen: int | None = Field(default=None, ge=0, le=4)
 
     @model_validator(mode="after")
     def _column_or_ratio(self) -> "BronKolom":
@@ -209,6 +226,8 @@ class BronKolom(_Strict):
             raise ValueError("a ratio needs 'teller', 'noemer' and 'factor'")
         if self.kolom is not None and (self.noemer is not None or self.factor is not None):
             raise ValueError("'noemer'/'factor' only belong to a ratio")
+        if self.gewicht is not None and self.is_ratio:
+            raise ValueError("'gewicht' only belongs to a single column (a ratio has its own weights)")
         return self
 
     @property
@@ -216,13 +235,19 @@ class BronKolom(_Strict):
         return self.teller is not None
 
     @property
+    def noemer_indicator(self) -> str | None:
+        return self.noemer.indicator if isinstance(self.noemer, NoemerRef) else None
+
+    @property
     def noemer_tabel(self) -> str:
-        return self.noemer.tabel if isinstance(self.noemer, NoemerRef) else self.tabel
+        if isinstance(self.noemer, NoemerRef):
+            return self.noemer.tabel or self.tabel
+        return self.tabel
 
     @property
     def noemer_kolommen(self) -> list[str]:
         if isinstance(self.noemer, NoemerRef):
-            return [self.noemer.kolom]
+            return [self.noemer.kolom or self.noemer.indicator]
         if isinstance(self.noemer, list):
             return list(self.noemer)
         return [self.noemer] if self.noemer else []
@@ -241,13 +266,28 @@ class Indicator(_Strict):
     geen_bron: str | None = None
     aggregatie: Literal["som", "ratio", "geen"] | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _one_spec_per_table(cls, data: object) -> object:
+        """``{tabel: [A, B], ...}`` is shorthand for the same spec in each table (the yearly
+        editions of the Kerncijfers use the same column names)."""
+        if isinstance(data, dict) and isinstance(data.get("bronnen"), list):
+            bronnen = []
+            for spec in data["bronnen"]:
+                if isinstance(spec, dict) and isinstance(spec.get("tabel"), list):
+                    bronnen.extend({**spec, "tabel": t} for t in spec["tabel"])
+                else:
+                    bronnen.append(spec)
+            data = {**data, "bronnen": bronnen}
+        return data
+
     @model_validator(mode="after")
     def _source_or_reason(self) -> "Indicator":
         if not self.bronnen and not self.geen_bron:
             raise ValueError("an indicator without bronnen must say why in 'geen_bron'")
         if self.bronnen and self.geen_bron:
             raise ValueError("'geen_bron' only belongs to an indicator without bronnen")
-        if self.aggregatie == "ratio" and not any(b.is_ratio for b in self.bronnen):
+        if self.aggregatie == "ratio" and not any(b.is_ratio or b.gewicht for b in self.bronnen):
             raise ValueError("aggregatie 'ratio' needs a ratio bron (teller/noemer)")
         return self
 
@@ -255,8 +295,8 @@ class Indicator(_Strict):
         """How parts of a focus area may be combined for values from ``bron``."""
         if self.aggregatie is not None and not (self.aggregatie == "ratio" and not bron.is_ratio):
             return self.aggregatie
-        if bron.is_ratio:
-            return "ratio"
+        if bron.is_ratio or bron.gewicht is not None:
+            return "ratio"  # a weighted mean is stored as teller (value x weight) / noemer (weight)
         return "som" if self.eenheid == "aantal" else "geen"
 
 
@@ -284,6 +324,11 @@ class Kernset(_Strict):
         for k in self.kaart:
             if k not in ids:
                 raise ValueError(f"kaart: unknown indicator {k!r}")
+        for pos, ind in enumerate(self.indicatoren):
+            for b in ind.bronnen:
+                ref = b.noemer_indicator
+                if ref is not None and ref not in ids[:pos]:
+                    raise ValueError(f"indicator {ind.id}: noemer indicator {ref!r} must be listed before it")
         return self
 
 
@@ -297,6 +342,11 @@ class Tabel(_Strict):
     bronvermelding: str
     url: Annotated[str, Field(pattern=r"^https://")]
     indeling: int
+    # The one peiljaar a yearly edition covers (Kerncijfers wijken en buurten 2023 -> 2023); a
+    # file whose own title or period says otherwise is refused.
+    peiljaar: int | None = None
+    # Peiljaren a multi-year table publishes (metingen.yml may only use these).
+    peiljaren: list[int] = Field(default_factory=list)
     modelschatting: bool = False
     toelichting: str | None = None
 
@@ -305,14 +355,28 @@ class OnlineDeel(_Strict):
     pad: str
     filter: str | None = None
     select: list[str] | None = None
+    # Dimension -> category title; the key is read from the dimension endpoint.
     dimensies: dict[str, str] | None = None
+    # Restrict the region dimension to the gemeenten of gebieden.yml (with their wijken and
+    # buurten) and Nederland; 'wijken' asks for every wijk of the country (national context).
+    gebieden: Literal["monitor", "wijken"] | None = None
 
 
 class Online(_Strict):
     catalogus: Annotated[str, Field(pattern=r"^https://")]
     tabel: str
-    uitvoer: Literal["untyped-json", "selectie-json", "decoded-csv"]
+    uitvoer: Literal["untyped-json", "selectie-json", "decoded-csv", "statline-json", "download"]
     sleutel: str | None = None
+    # statline-json: TypedDataSet or UntypedDataSet, the region dimension, and the topics to
+    # fetch, named by their key without the position number (AantalInwoners for
+    # AantalInwoners_5); the full keys are read from DataProperties at fetch time. A topic may
+    # list other names it carries in some editions.
+    dataset: Literal["TypedDataSet", "UntypedDataSet"] = "TypedDataSet"
+    regio: str = "WijkenEnBuurten"
+    onderwerpen: dict[str, list[str]] | None = None
+    # Dimensions whose every category (Key and Title) is stored with the data, e.g. Marges.
+    dimensielijsten: list[str] = Field(default_factory=list)
+    # download: a file published as is (Leefbaarometer), fetched from `catalogus` + pad.
     delen: list[OnlineDeel] = Field(min_length=1)
 
 
@@ -320,15 +384,30 @@ class Bestand(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-zA-Z0-9-]*$")]
     formaat: str
     draagt: list[str] = Field(min_length=1)
-    paden: list[str] = Field(min_length=1)
+    # Paths in the mirror (../shared/data); empty for a table only the publisher's API has.
+    paden: list[str] = Field(default_factory=list)
+    # The kernset columns this file must carry (for online tables: the keys of
+    # online.onderwerpen). A missing or renamed column stops the build.
+    kolommen: list[str] = Field(default_factory=list)
     online: Online | None = None
     offline_reden: str | None = None
     afgeleid: bool = False
+    # An online table that may not be published yet (Kerncijfers 2025): a 404 skips it.
+    optioneel: bool = False
+    # How numbers are written in the file: 'en' (decimal point, no thousands separator) or
+    # 'nl' (decimal comma, '.' between thousands). A file that mixes them is refused.
+    locale: Literal["en", "nl"] = "en"
+    # Reader options, e.g. which Kerncijfers edition a derived file's year belongs to.
+    opties: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _online_or_reason(self) -> "Bestand":
+        if self.online is not None and self.online.uitvoer == "statline-json" and not self.online.onderwerpen:
+            raise ValueError("a statline-json fetch needs 'onderwerpen'")
         if (self.online is None) == (self.offline_reden is None):
             raise ValueError("give either an 'online' fetch spec or an 'offline_reden'")
+        if not self.paden and self.online is None:
+            raise ValueError("a bestand without 'paden' in the mirror needs an 'online' spec")
         for pad in self.paden:
             if pad.startswith("/") or ".." in pad.split("/"):
                 raise ValueError(f"path {pad!r} must be relative to the mirror root")
@@ -350,3 +429,8 @@ class Bronnen(_Strict):
                 if t not in self.tabellen:
                     raise ValueError(f"bestand {b.id}: carries unknown tabel {t!r}")
         return self
+
+    def kolommen_van(self, bestand: Bestand) -> list[str]:
+        """The columns a bestand must carry."""
+        onderwerpen = list((bestand.online.onderwerpen or {}) if bestand.online else {})
+        return list(dict.fromkeys([*bestand.kolommen, *onderwerpen]))

@@ -46,12 +46,21 @@ def indicator_schema(percent_indicators: list[str]) -> pa.DataFrameSchema:
             "teller": pa.Column(float, nullable=True),
             "noemer": pa.Column(float, nullable=True),
             "methode": pa.Column(str, nullable=True),
+            # 95 % interval of a model estimate, where the publisher gives one (50150NED).
+            "ondergrens": pa.Column(float, pa.Check.ge(0), nullable=True),
+            "bovengrens": pa.Column(float, pa.Check.ge(0), nullable=True),
+            # Decimals the carrier publishes when fewer than the unit's (whole percentages).
+            "decimalen": pa.Column(float, pa.Check.isin([0.0, 1.0, 2.0, 3.0, 4.0]), nullable=True),
         },
         checks=[
             pa.Check(_level_matches_code, error="gebied_niveau: does not match the area code"),
             pa.Check(_value_iff_present, error="waarde: must be filled exactly when status is beschikbaar/onvolledig"),
             pa.Check(_reason_when_missing, error="reden: a missing value needs a reden"),
             pa.Check(percent_in_range, error="waarde: percentage outside 0-100"),
+            pa.Check(lambda df: df["ondergrens"].isna() | df["waarde"].isna() | (df["ondergrens"] <= df["waarde"] + 1e-9),
+                     error="ondergrens: lies above the estimate"),
+            pa.Check(lambda df: df["bovengrens"].isna() | df["waarde"].isna() | (df["bovengrens"] >= df["waarde"] - 1e-9),
+                     error="bovengrens: lies below the estimate"),
         ],
         unique=["indicator", "bron_tabel", "gebied_code", "peiljaar"],
         strict=True,

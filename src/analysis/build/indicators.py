@@ -19,7 +19,7 @@ from ..registry_models import BronKolom, Indicator
 
 COLUMNS = [
     "indicator", "gebied_code", "gebied_niveau", "gemeente_code", "peiljaar", "meting", "waarde", "status",
-    "reden", "bron_tabel", "bestand", "teller", "noemer", "methode",
+    "reden", "bron_tabel", "bestand", "teller", "noemer", "methode", "ondergrens", "bovengrens", "decimalen",
 ]
 KEY = ["indicator", "bron_tabel", "gebied_code", "peiljaar"]
 
@@ -35,7 +35,7 @@ def _select(obs: pd.DataFrame, tabel: str, kolom: str, leeftijd: str | None) -> 
     sel = obs[(obs["bron_tabel"] == tabel) & (obs["kolom"] == kolom)]
     if leeftijd is not None:
         sel = sel[sel["leeftijd"] == leeftijd]
-    return sel[["gebied_code", "peiljaar", "waarde", "reden", "bestand"]].assign(methode="")
+    return sel[["gebied_code", "peiljaar", "waarde", "reden", "bestand", "ondergrens", "bovengrens"]].assign(methode="")
 
 
 def _with_wijk_sums(sel: pd.DataFrame) -> pd.DataFrame:
@@ -61,13 +61,39 @@ def _with_wijk_sums(sel: pd.DataFrame) -> pd.DataFrame:
 
 def _one_column(obs: pd.DataFrame, spec: BronKolom, kolom: str, sums: bool) -> pd.DataFrame:
     sel = _select(obs, spec.tabel, kolom, spec.leeftijd)
+    if spec.gewicht is not None:
+        return _weighted(obs, spec, sel)
     return _with_wijk_sums(sel) if sums else sel
 
 
-def _ratio(obs: pd.DataFrame, spec: BronKolom) -> pd.DataFrame:
+def _weighted(obs: pd.DataFrame, spec: BronKolom, sel: pd.DataFrame) -> pd.DataFrame:
+    """A mean kept with its weight of the same table and peiljaar (teller = value x weight,
+    noemer = weight), so that parts of a focus area combine into a weighted mean."""
+    w = obs[(obs["bron_tabel"] == spec.tabel) & (obs["kolom"] == spec.gewicht)]
+    w = w[["gebied_code", "peiljaar", "waarde"]].drop_duplicates(["gebied_code", "peiljaar"])
+    merged = sel.merge(w.rename(columns={"waarde": "_w"}), on=["gebied_code", "peiljaar"], how="left")
+    has = merged["waarde"].notna() & merged["_w"].notna()
+    merged["teller"] = (merged["waarde"] * merged["_w"]).where(has)
+    merged["noemer"] = merged["_w"].where(has)
+    merged["methode"] = np.where(has, f"gewicht: {spec.gewicht}", "")
+    return merged.drop(columns="_w")
+
+
+def _noemer_from_indicator(built: dict[str, pd.DataFrame], spec: BronKolom) -> pd.DataFrame:
+    """The figure of another indicator (e.g. inwoners) per area and peiljaar, from whichever
+    edition has it (kernset order)."""
+    rows = built[spec.noemer_indicator]
+    rows = rows[rows["waarde"].notna()].sort_values("_order", kind="stable")
+    rows = rows.drop_duplicates(["gebied_code", "peiljaar"])
+    return rows[["gebied_code", "peiljaar", "waarde", "reden", "bron_tabel"]]
+
+
+def _ratio(obs: pd.DataFrame, spec: BronKolom, built: dict[str, pd.DataFrame]) -> pd.DataFrame:
     teller = _with_wijk_sums(_select(obs, spec.tabel, spec.teller, spec.leeftijd))
     parts = []
-    for kolom in spec.noemer_kolommen:
+    if spec.noemer_indicator is not None:
+        parts.append(_noemer_from_indicator(built, spec)[["gebied_code", "peiljaar", "waarde", "reden"]])
+    for kolom in ([] if spec.noemer_indicator else spec.noemer_kolommen):
         part = _with_wijk_sums(_select(obs, spec.noemer_tabel, kolom, None))
         parts.append(part[["gebied_code", "peiljaar", "waarde", "reden"]])
     noemer = parts[0]
@@ -77,7 +103,8 @@ def _ratio(obs: pd.DataFrame, spec: BronKolom) -> pd.DataFrame:
         joined["reden"] = joined["reden"].where(joined["reden"].ne(""), joined["reden_x"])
         noemer = joined[["gebied_code", "peiljaar", "waarde", "reden"]]
     merged = teller.merge(noemer, on=["gebied_code", "peiljaar"], how="left", suffixes=("", "_n"))
-    noemer_naam = (f"{spec.noemer_tabel} {'+'.join(spec.noemer_kolommen)}")
+    noemer_naam = (f"indicator {spec.noemer_indicator}" if spec.noemer_indicator
+                   else f"{spec.noemer_tabel} {'+'.join(spec.noemer_kolommen)}")
     no_noemer = merged["waarde_n"].isna()
     value = merged["waarde"] / merged["waarde_n"].where(merged["waarde_n"] > 0) * spec.factor
     reden = merged["reden"].where(merged["reden"].ne(""), "")
@@ -94,14 +121,15 @@ def _ratio(obs: pd.DataFrame, spec: BronKolom) -> pd.DataFrame:
     })
 
 
-def _indicator_rows(obs: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
+def _indicator_rows(obs: pd.DataFrame, ind: Indicator, built: dict[str, pd.DataFrame]) -> pd.DataFrame:
     frames = []
     for order, spec in enumerate(ind.bronnen):
         if spec.is_ratio:
-            rows = _ratio(obs, spec)
+            rows = _ratio(obs, spec, built)
         else:
             rows = _one_column(obs, spec, spec.kolom, sums=ind.aggregatie_voor(spec) == "som")
-        frames.append(rows.assign(indicator=ind.id, bron_tabel=spec.tabel, _order=order))
+        frames.append(rows.assign(indicator=ind.id, bron_tabel=spec.tabel, _order=order,
+                                  decimalen=np.nan if spec.decimalen is None else float(spec.decimalen)))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
@@ -112,7 +140,12 @@ def _dedupe_carriers(rows: pd.DataFrame) -> pd.DataFrame:
     if dup.any():
         both = rows[dup & rows["waarde"].notna()]
         spread = both.groupby(KEY)["waarde"].agg(lambda s: s.max() - s.min())
-        bad = spread[spread > 1e-6 * np.maximum(1.0, both.groupby(KEY)["waarde"].max().abs())]
+        # Carriers agree up to the precision they publish: a whole percentage (decimalen 0)
+        # may differ by rounding (0.5) from an exact ratio of the same table.
+        coarse = both.groupby(KEY)["decimalen"].min()
+        tol = np.where(coarse.notna(), 0.5 * 10.0 ** (-coarse.fillna(0)) + 1e-9,
+                       1e-6 * np.maximum(1.0, both.groupby(KEY)["waarde"].max().abs()))
+        bad = spread[spread > tol]
         if not bad.empty:
             key = bad.index[0]
             carriers = both.set_index(KEY).loc[key, "bestand"]
@@ -128,11 +161,13 @@ def _dedupe_carriers(rows: pd.DataFrame) -> pd.DataFrame:
 
 def build_indicator_table(obs: pd.DataFrame, reg: Registries) -> pd.DataFrame:
     scoped = in_scope(obs, reg)
-    frames = [_indicator_rows(scoped, ind) for ind in reg.kernset.indicatoren if ind.bronnen]
-    rows = _dedupe_carriers(pd.concat(frames, ignore_index=True))
-    for col in ("teller", "noemer"):
-        if col not in rows:
-            rows[col] = np.nan
+    built: dict[str, pd.DataFrame] = {}
+    for ind in reg.kernset.indicatoren:
+        if ind.bronnen:
+            built[ind.id] = _dedupe_carriers(_indicator_rows(scoped, ind, built))
+    rows = pd.concat(list(built.values()), ignore_index=True)
+    for col in ("teller", "noemer", "ondergrens", "bovengrens", "decimalen"):
+        rows[col] = pd.to_numeric(rows[col], errors="raise").astype(float) if col in rows else np.nan
     rows["peiljaar"] = rows["peiljaar"].astype(int)
     rows["gebied_niveau"] = rows["gebied_code"].map(area_level)
     rows["gemeente_code"] = rows["gebied_code"].map(gemeente_of).fillna("")

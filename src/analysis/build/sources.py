@@ -32,7 +32,9 @@ def regio_codes(reg: Registries) -> dict[str, str]:
 
 def _check_manifest(reg: Registries, raw: Path, files: list[RawFile]) -> None:
     present = {f.bestand for f in files}
-    absent = [b for b in reg.bronnen.bestanden if b.id not in present]
+    # A table only the publisher's API has (no mirror path) may be absent: the build then
+    # reports it as not fetched. A mirror file that is absent is an error.
+    absent = [b for b in reg.bronnen.bestanden if b.id not in present and b.paden]
     if absent:
         lines = [f"{b.id} ({', '.join(b.paden)})" for b in absent]
         raise MissingRawDataError(
@@ -48,11 +50,52 @@ def _check_manifest(reg: Registries, raw: Path, files: list[RawFile]) -> None:
                                     "data is immutable: fetch it again instead of editing it")
 
 
+def _check_edition(reg: Registries, path: Path, obs: pd.DataFrame) -> None:
+    """A yearly edition (Kerncijfers 2023) must hold that year only: a file that says it is
+    about another year (in its own title, sheet or period) is refused."""
+    for tabel, years in obs.groupby("bron_tabel")["peiljaar"]:
+        expected = reg.tabel(tabel).peiljaar
+        other = sorted(set(years) - {expected}) if expected is not None else []
+        if other:
+            raise SourceError(path, f"the file holds {reg.tabel(tabel).titel.split(';')[0]} figures for {other[0]}, but "
+                                    f"table {tabel} in bronnen.yml is the edition of {expected}", column="peiljaar")
+
+
+def check_columns(reg: Registries, obs: pd.DataFrame, read_ids: set[str], paths: dict[str, Path]) -> None:
+    """Every column a bestand that was read must carry (bronnen.yml `kolommen`) is in its files."""
+    for b in reg.bronnen.bestanden:
+        if b.id not in read_ids:
+            continue
+        have = set(obs.loc[obs["bestand"] == b.id, "kolom"])
+        missing = [k for k in reg.bronnen.kolommen_van(b) if k not in have]
+        if missing:
+            files = sorted(str(p) for i, p in paths.items() if i == b.id) or b.paden
+            raise SourceError(", ".join(files), f"table {'/'.join(b.draagt)}: column {missing[0]!r} is missing "
+                                                f"(renamed or dropped?); bronnen.yml says bestand {b.id} carries it",
+                              column=missing[0], details=[f"also missing: {m}" for m in missing[1:10]])
+
+
+def check_peiljaren(reg: Registries, obs: pd.DataFrame, read_ids: set[str]) -> None:
+    """A peiljaar metingen.yml uses must have data when every carrier of its table was read."""
+    for m in reg.metingen.metingen:
+        for tabel, peiljaar in m.peiljaren.items():
+            carriers = [b for b in reg.bronnen.bestanden if tabel in b.draagt]
+            if not carriers or any(b.id not in read_ids for b in carriers):
+                continue  # some carrier was not fetched: a gap the coverage report names
+            has = ((obs["bron_tabel"] == tabel) & (obs["peiljaar"] == peiljaar)).any()
+            if not has:
+                years = sorted(set(obs.loc[obs["bron_tabel"] == tabel, "peiljaar"]))
+                raise SourceError(reg.folder / "metingen.yml",
+                                  f"meting {m.jaar} uses peiljaar {peiljaar} of table {tabel}, but the files "
+                                  f"({', '.join(b.id for b in carriers)}) have no data for it; they have: "
+                                  f"{', '.join(map(str, years)) or 'nothing'}", column=f"metingen.{m.jaar}.{tabel}")
+
+
 def read_raw(reg: Registries, raw: Path, log: Callable[[str], None] = lambda s: None) -> RawSources:
     raw = Path(raw)
     files = read_manifest(raw)
     _check_manifest(reg, raw, files)
-    ctx = ReaderContext(regio_codes(reg))
+    codes = regio_codes(reg)
     obs_frames, name_frames, shapes = [], [], []
     known = {b.id: b for b in reg.bronnen.bestanden}
     for f in files:
@@ -60,6 +103,7 @@ def read_raw(reg: Registries, raw: Path, log: Callable[[str], None] = lambda s: 
         if bestand is None:
             continue  # fetched for a source the registry no longer lists
         path = raw / f.pad
+        ctx = ReaderContext(codes, opties=bestand.opties, locale=bestand.locale)
         data = READERS[bestand.formaat](path, ctx)
         obs = data.observaties.copy()
         if len(bestand.draagt) == 1:
@@ -67,6 +111,7 @@ def read_raw(reg: Registries, raw: Path, log: Callable[[str], None] = lambda s: 
         stray = sorted(set(obs["bron_tabel"]) - set(bestand.draagt))
         if stray:
             raise SourceError(path, f"carries table(s) {stray} that bronnen.yml does not list for {bestand.id}")
+        _check_edition(reg, path, obs)
         obs["bestand"] = bestand.id
         obs_frames.append(obs)
         if len(data.namen):
@@ -76,8 +121,12 @@ def read_raw(reg: Registries, raw: Path, log: Callable[[str], None] = lambda s: 
             name_frames.append(namen[["gebied_code", "naam", "indeling"]])
         shapes.extend(data.geometrie)
         log(f"  read {f.pad}: {len(obs)} observations")
+    observaties = pd.concat(obs_frames, ignore_index=True)
+    read_ids = {f.bestand for f in files if f.bestand in known}
+    check_columns(reg, observaties, read_ids, {f.bestand: raw / f.pad for f in files})
+    check_peiljaren(reg, observaties, read_ids)
     return RawSources(
-        observaties=pd.concat(obs_frames, ignore_index=True),
+        observaties=observaties,
         namen=pd.concat(name_frames, ignore_index=True) if name_frames else pd.DataFrame(
             columns=["gebied_code", "naam", "indeling"]),
         geometrie=shapes,

@@ -9,13 +9,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+import re
 from typing import Any, Iterable
 
 import pandas as pd
 
 from ..errors import SourceError
 
-OBS_COLUMNS = ["gebied_code", "peiljaar", "kolom", "waarde", "reden", "bron_tabel", "leeftijd", "bron_rij"]
+OBS_COLUMNS = ["gebied_code", "peiljaar", "kolom", "waarde", "reden", "bron_tabel", "leeftijd", "bron_rij",
+               "ondergrens", "bovengrens"]
+INTERVAL_COLUMNS = ["ondergrens", "bovengrens"]
+
+POSITION = re.compile(r"^(?P<naam>[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*?)_(?P<nummer>\d+)$")
+
+
+def column_name(key: str) -> str:
+    """A StatLine column key without its position number (``AantalInwoners_5`` ->
+    ``AantalInwoners``): the number is the column's place in one edition and changes
+    between editions, the name does not."""
+    m = POSITION.match(key)
+    return m.group("naam") if m else key
+
+
+def strip_positions(path: Path, keys: list[str]) -> dict[str, str]:
+    """key -> name for StatLine keys; two keys with one name is an error."""
+    names: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for key in keys:
+        name = column_name(key)
+        if name in seen:
+            raise SourceError(path, f"columns {seen[name]!r} and {key!r} have the same name {name!r}", row=1,
+                              column=key)
+        seen[name] = key
+        names[key] = name
+    return names
 
 NAME_COLUMNS = ["gebied_code", "naam"]
 
@@ -45,11 +72,36 @@ def require_columns(path: Path, columns: Iterable[str], required: Iterable[str],
                           row=header_row, column=missing[0])
 
 
-def parse_numbers(path: Path, wide: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+SPREADSHEET_ERROR = re.compile(r"^#(DIV/0!|N/A|NB|WAARDE!|VALUE!|NAAM\?|NAME\?|REF!|VERW!|GETAL!|NUM!|NULL!|LEEG!|SPILL!)$",
+                               re.IGNORECASE)
+# One number as the locale writes it: 'en' 1234.5; 'nl' 1.234,5 (the '.' only between thousands).
+NUMBER_TEXT = {
+    "en": re.compile(r"^-?\d+(\.\d+)?$"),
+    "nl": re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$"),
+}
+# '17.470' in an 'en' file: a count with three decimals is far more likely a Dutch thousands
+# separator than a fraction, so it is refused rather than read as 17.47.
+THOUSANDS_LOOKALIKE = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def number_from_text(text: str, locale: str) -> float | None:
+    """The value of ``text`` in ``locale``, or None if it is not one number there."""
+    if not NUMBER_TEXT[locale].match(text):
+        return None
+    if locale == "nl":
+        text = text.replace(".", "").replace(",", ".")
+    return float(text)
+
+
+def parse_numbers(path: Path, wide: pd.DataFrame, columns: list[str], *, locale: str = "en",
+                  counts: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Parse text cells into floats. Returns (values, reasons): '.' -> NaN with DOT_REASON.
 
-    Anything else that is not a number raises a SourceError naming the cell.
+    Numbers are read in the file's declared ``locale``; anything else that is not a number
+    (a decimal comma in an 'en' file, a spreadsheet error such as ``#DIV/0!``, a count written
+    with a thousands separator) raises a SourceError naming the cell.
     """
+    counts = set(counts)
     values: dict[str, pd.Series] = {}
     reasons: dict[str, pd.Series] = {}
     for col in columns:
@@ -57,15 +109,76 @@ def parse_numbers(path: Path, wide: pd.DataFrame, columns: list[str]) -> tuple[p
         text = raw.astype("string").str.strip()
         is_dot = text.eq(".").fillna(False)
         is_empty = text.isna() | text.eq("")
-        num = pd.to_numeric(text.where(~is_dot & ~is_empty), errors="coerce")
+        parsed = [None if (d or e) else number_from_text(str(t), locale) for t, d, e in zip(text, is_dot, is_empty)]
+        num = pd.Series([float("nan") if v is None else v for v in parsed], index=wide.index, dtype=float)
         bad = num.isna() & ~is_dot & ~is_empty
+        if col in counts and locale == "en":
+            bad |= text.fillna("").str.match(THOUSANDS_LOOKALIKE.pattern) & ~is_dot
         if bad.any():
             row = bad[bad].index[0]
-            raise SourceError(path, f"not a number: {raw.loc[row]!r} (decimal point expected, '.' for missing)",
-                              row=int(row), column=col)
-        values[col] = num.astype(float)
+            cell = str(raw.loc[row]).strip()
+            if SPREADSHEET_ERROR.match(cell):
+                why = f"spreadsheet error value {cell!r}, not a figure"
+            elif col in counts and THOUSANDS_LOOKALIKE.match(cell) and locale == "en":
+                why = (f"count {cell!r} looks like a Dutch thousands separator; declare `locale: nl` for this "
+                       "bestand in bronnen.yml if the file writes numbers that way")
+            else:
+                expect = "decimal point" if locale == "en" else "decimal comma, '.' between thousands"
+                why = f"not a number: {raw.loc[row]!r} ({expect} expected, '.' for missing)"
+            raise SourceError(path, why, row=int(row), column=col)
+        values[col] = num
         reasons[col] = pd.Series("", index=wide.index, dtype=object).mask(is_dot, DOT_REASON)
     return pd.DataFrame(values, index=wide.index), pd.DataFrame(reasons, index=wide.index)
+
+
+def refuse_fractions_as_percentages(path: Path, values: pd.DataFrame, columns: Iterable[str]) -> None:
+    """A percentage column whose values all lie between 0 and 1 holds fractions (0.699 for
+    69.9 %): refused, naming the first such cell."""
+    for col in columns:
+        v = values[col].dropna()
+        if len(v) and v.between(0, 1).all() and (v > 0).any() and (v < 1).any():
+            row = v.index[0]
+            raise SourceError(path, f"every value of this percentage column lies between 0 and 1 (first: "
+                                    f"{v.iloc[0]!r}): fractions instead of percentages", row=int(row), column=col)
+
+
+def excel_error_cells(path: Path) -> list[tuple[int, str, str]]:
+    """(row, column letter, value) of cells stored as spreadsheet errors in the first sheet.
+
+    The xlsx reader turns them into empty cells, which would look like missing data."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = sorted(n for n in zf.namelist() if re.match(r"xl/worksheets/sheet\d+\.xml$", n))
+            if not names:
+                return []
+            root = ElementTree.fromstring(zf.read(names[0]))
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError):
+        return []
+    out = []
+    for c in root.iterfind(".//m:sheetData/m:row/m:c[@t='e']", ns):
+        ref = c.get("r", "")
+        m = re.match(r"^([A-Z]+)(\d+)$", ref)
+        v = c.find("m:v", ns)
+        if m:
+            out.append((int(m.group(2)), m.group(1), v.text if v is not None else "#?"))
+    return out
+
+
+def refuse_excel_errors(path: Path, header: list[str]) -> None:
+    errors = excel_error_cells(path)
+    if not errors:
+        return
+    row, letters, value = errors[0]
+    index = 0
+    for ch in letters:
+        index = index * 26 + (ord(ch) - 64)
+    column = header[index - 1] if 0 < index <= len(header) else letters
+    raise SourceError(path, f"spreadsheet error value {value!r}, not a figure"
+                      + (f" ({len(errors)} such cells)" if len(errors) > 1 else ""), row=row, column=column)
 
 
 def melt_observations(
@@ -104,11 +217,20 @@ def melt_observations(
         return empty_observations()
     out = pd.concat(frames, ignore_index=True)
     out["peiljaar"] = out["peiljaar"].astype(int)
-    return out[OBS_COLUMNS]
+    return with_obs_columns(out)
+
+
+def with_obs_columns(obs: pd.DataFrame) -> pd.DataFrame:
+    """The observation columns in order; interval bounds empty where a reader has none."""
+    for c in INTERVAL_COLUMNS:
+        if c not in obs:
+            obs[c] = float("nan")
+    return obs[OBS_COLUMNS]
 
 
 def empty_observations() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=float if c == "waarde" else object) for c in OBS_COLUMNS})
+    numeric = {"waarde", *INTERVAL_COLUMNS}
+    return pd.DataFrame({c: pd.Series(dtype=float if c in numeric else object) for c in OBS_COLUMNS})
 
 
 def read_text_strict(path: Path) -> str:

@@ -2,7 +2,8 @@
 
 One row per area (``gwb_code_10``), one column per measure (``a_inw``, ``p_koopw`` ...);
 ``.`` marks a value that is secret or unavailable. The peiljaar is the edition year, read
-from the sheet or file name (``kwb-2023``).
+from the sheet name (``kwb-2023``); a file name that names another year is refused.
+Numbers are read in the bestand's declared locale; spreadsheet error cells are refused.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from ..codes import AREA_CODE_PATTERN
 from ..errors import SourceError
 from ..validation import check_unique, validate
 from ._common import (
-    NUMBER_OR_DOT,
     SourceData,
     melt_observations,
     parse_numbers,
     read_excel_text,
+    refuse_excel_errors,
+    refuse_fractions_as_percentages,
     require_columns,
 )
 
@@ -36,17 +38,23 @@ def _edition_year(path: Path) -> int:
         sheets = CalamineWorkbook.from_path(str(path)).sheet_names
     except Exception:
         sheets = []
-    for text in [*sheets, path.name]:
-        m = EDITION.search(text)
-        if m:
-            return int(m.group(1))
-    raise SourceError(path, "cannot tell the Kerncijfers edition year: expected 'kwb-YYYY' in the sheet or file name")
+    in_sheet = next((int(m.group(1)) for t in sheets[:1] if (m := EDITION.search(t))), None)
+    named = EDITION.search(path.name)
+    in_name = int(named.group(1)) if named else None
+    if in_sheet is not None and in_name is not None and in_sheet != in_name:
+        raise SourceError(path, f"the sheet {sheets[0]!r} holds the Kerncijfers {in_sheet}, but the file name says "
+                                f"{in_name}", row="sheet", column=sheets[0])
+    year = in_sheet if in_sheet is not None else in_name
+    if year is None:
+        raise SourceError(path, "cannot tell the Kerncijfers edition year: expected 'kwb-YYYY' in the sheet or file name")
+    return year
 
 
-def read_cbs_kwb_excel(path: Path) -> SourceData:
+def read_cbs_kwb_excel(path: Path, locale: str = "en") -> SourceData:
     path = Path(path)
     df = read_excel_text(path)
     require_columns(path, df.columns, REQUIRED)
+    refuse_excel_errors(path, list(df.columns))
     peiljaar = _edition_year(path)
     df["gwb_code_10"] = df["gwb_code_10"].astype(str).str.strip()
     measures = [c for c in df.columns if c not in TEXT_COLUMNS]
@@ -54,16 +62,12 @@ def read_cbs_kwb_excel(path: Path) -> SourceData:
         {
             "gwb_code_10": pa.Column(None, pa.Check.str_matches(AREA_CODE_PATTERN, error="unknown area code")),
             "recs": pa.Column(None, pa.Check.isin(["Land", "Gemeente", "Wijk", "Buurt"], error="unknown recs")),
-            **{
-                m: pa.Column(None, pa.Check(lambda s: s.isna() | s.astype(str).str.match(NUMBER_OR_DOT),
-                                              error="not a number or '.'"), nullable=True)
-                for m in measures
-            },
         }
     )
     validate(df, schema, path)
     check_unique(df, ["gwb_code_10"], path)
-    values, reasons = parse_numbers(path, df, measures)
+    values, reasons = parse_numbers(path, df, measures, locale=locale, counts=[m for m in measures if m.startswith("a_")])
+    refuse_fractions_as_percentages(path, values, [m for m in measures if m.startswith("p_")])
     ranges = {}
     for m in measures:
         if m.startswith("p_"):

@@ -20,7 +20,16 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import SourceError
-from ._common import OBS_COLUMNS, SourceData, empty_observations, read_text_strict
+from ._common import (
+    OBS_COLUMNS,
+    SPREADSHEET_ERROR,
+    THOUSANDS_LOOKALIKE,
+    SourceData,
+    empty_observations,
+    number_from_text,
+    read_text_strict,
+    with_obs_columns,
+)
 
 PERIOD = re.compile(r"^(\d{4})(\*?)$")
 DIMENSIONS = ["SoortMisdrijf", "RegioS", "Perioden"]
@@ -34,15 +43,19 @@ def _period(path: Path, text: str, row: int, column: str) -> int:
     return int(m.group(1))
 
 
-def _number(path: Path, text: str, row: int, column: str) -> float | None:
-    """A count or rate: a non-negative number, or a StatLine missing mark."""
+def _number(path: Path, text: str, row: int, column: str, locale: str = "en", count: bool = False) -> float | None:
+    """A count or rate: a non-negative number in the file's locale, or a StatLine missing mark."""
     t = text.strip()
     if t in MISSING_MARKS:
         return None
-    try:
-        value = float(t)
-    except ValueError:
-        raise SourceError(path, f"not a number: {text!r}", row=row, column=column) from None
+    if SPREADSHEET_ERROR.match(t):
+        raise SourceError(path, f"spreadsheet error value {t!r}, not a figure", row=row, column=column)
+    if count and locale == "en" and THOUSANDS_LOOKALIKE.match(t):
+        raise SourceError(path, f"count {t!r} looks like a Dutch thousands separator; declare `locale: nl` for "
+                                "this bestand in bronnen.yml if the file writes numbers that way", row=row, column=column)
+    value = number_from_text(t, locale)
+    if value is None:
+        raise SourceError(path, f"not a number: {text!r}", row=row, column=column)
     if value < 0:
         raise SourceError(path, f"negative count or rate: {t}", row=row, column=column)
     return value
@@ -77,7 +90,7 @@ def _observations(rows: list[dict]) -> pd.DataFrame:
         if c not in obs:
             obs[c] = ""
     obs["waarde"] = obs["waarde"].astype(float)
-    return obs[OBS_COLUMNS]
+    return with_obs_columns(obs)
 
 
 def read_statline_csv(path: Path, regio_codes: dict[str, str]) -> SourceData:
@@ -118,7 +131,7 @@ def read_statline_csv(path: Path, regio_codes: dict[str, str]) -> SourceData:
     return SourceData(_observations(rows))
 
 
-def read_statline_export_csv(path: Path, regio_codes: dict[str, str]) -> SourceData:
+def read_statline_export_csv(path: Path, regio_codes: dict[str, str], locale: str = "en") -> SourceData:
     path = Path(path)
     text = read_text_strict(path)
     lines = list(csv.reader(io.StringIO(text), delimiter=";"))
@@ -151,7 +164,8 @@ def read_statline_export_csv(path: Path, regio_codes: dict[str, str]) -> SourceD
         regions.add((row[0].strip(),), line_no)
         code = regio_codes.get(row[0].strip())
         for j, cell in enumerate(row[1:]):
-            value = _number(path, cell, line_no, f"{subjects[j].strip()} {periods[j].strip()}")
+            value = _number(path, cell, line_no, f"{subjects[j].strip()} {periods[j].strip()}", locale,
+                            count=not subjects[j].strip().lower().startswith(("per ", "geregistreerde misdrijven per")))
             if code is None:
                 continue
             rows.append({"gebied_code": code, "peiljaar": years[j], "kolom": subjects[j].strip(),

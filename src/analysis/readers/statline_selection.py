@@ -1,7 +1,7 @@
 """A selection of a StatLine OData table as JSON: ``{area code: {OData column key: value}}``.
 
 Used for 85984NED (Kerncijfers wijken en buurten 2024): column keys like
-``AantalInwoners_5``. The peiljaar is the Kerncijfers edition in the file name
+``AantalInwoners_5``, read by their name without the position number (``AantalInwoners``). The peiljaar is the Kerncijfers edition in the file name
 (``..._kwb2024_...``). ``null`` means not available.
 """
 
@@ -17,7 +17,7 @@ import pandera.pandas as pa
 from ..errors import SourceError
 from ..codes import AREA_CODE
 from ..validation import validate
-from ._common import NULL_REASON, SourceData, melt_observations, read_text_strict
+from ._common import NULL_REASON, SourceData, melt_observations, read_text_strict, strip_positions
 
 EDITION = re.compile(r"kwb[-_]?(\d{4})", re.IGNORECASE)
 COLUMN_KEY = re.compile(r"^[A-Za-z0-9]+_\d+$")
@@ -59,5 +59,7 @@ def read_statline_selection(path: Path) -> SourceData:
     validate(values, pa.DataFrameSchema({c: pa.Column(float, pa.Check.ge(0, error="negative value"),
                                                        nullable=True) for c in columns}), path)
     reasons = pd.DataFrame("", index=values.index, columns=columns).mask(values.isna(), NULL_REASON)
+    names = strip_positions(path, columns)
+    values, reasons = values.rename(columns=names), reasons.rename(columns=names)
     obs = melt_observations(values, reasons, codes=wide["gebied_code"], peiljaar=peiljaar)
     return SourceData(obs)

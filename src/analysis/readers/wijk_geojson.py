@@ -21,11 +21,16 @@ from ._common import SourceData, empty_observations, read_text_strict
 NL_BOUNDS = (3.0, 50.5, 7.5, 53.8)
 
 
-def read_features(path: Path) -> list[dict]:
+def read_geojson_doc(path: Path) -> dict:
     try:
-        doc = json.loads(read_text_strict(path))
+        return json.loads(read_text_strict(path))
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"invalid JSON: {exc.msg}", row=exc.lineno) from None
+
+
+def read_features(path: Path, doc: dict | None = None) -> list[dict]:
+    if doc is None:
+        doc = read_geojson_doc(path)
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         raise SourceError(path, "expected a GeoJSON FeatureCollection")
     feats = doc.get("features")

@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..codes import LEVEL_PATTERN
 from ..errors import SourceError
-from ._common import OBS_COLUMNS, SourceData, empty_observations, read_text_strict
+from ._common import SourceData, empty_observations, read_text_strict, with_obs_columns
 
 TABLE_IN_TEXT = re.compile(r"tabel (\d{5}NED)")
 YEAR_IN_TEXT = re.compile(r"\b(20\d{2})\b")
@@ -162,4 +162,4 @@ def read_woonikveilig(path: Path) -> SourceData:
         first = obs[dupes].iloc[0]
         raise SourceError(path, f"area {first.gebied_code} appears more than once", row=first.bron_rij,
                           column="code")
-    return SourceData(obs[OBS_COLUMNS], namen=pd.DataFrame(reader.names))
+    return SourceData(with_obs_columns(obs), namen=pd.DataFrame(reader.names))
