@@ -20,7 +20,8 @@ from .registries import registries
 from .schemas import AREA_SCHEMA, AVAILABILITY_SCHEMA, indicator_schema, national_schema
 
 _TEXT = {"indicator", "gebied_code", "gebied_niveau", "gemeente_code", "wijk_code", "status", "reden",
-         "bron_tabel", "bestand", "methode", "naam", "pijler", "focusgebied"}
+         "bron_tabel", "bestand", "methode", "naam", "pijler", "focusgebied", "wijk_naam", "gemeente_naam",
+         "leeftijd"}
 
 
 def _read_csv(path: Path, ints: tuple[str, ...] = (), nullable_ints: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -104,3 +105,22 @@ def load_national(folder: str | None = None) -> pd.DataFrame:
 @lru_cache(maxsize=4)
 def load_geometry(folder: str | None = None) -> dict[str, Any]:
     return json.loads((_folder(folder) / OUTPUTS["geometrie"]).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def load_national_kerncijfers(folder: str | None = None) -> pd.DataFrame:
+    """Size, density and age shares of every Dutch wijk (2024 indeling, peiljaar 2024), with names."""
+    from .schemas import NATIONAL_KERNCIJFERS_SCHEMA
+
+    df = _read_csv(_folder(folder) / OUTPUTS["kerncijfers_wijken_nl"], ints=("peiljaar",))
+    return NATIONAL_KERNCIJFERS_SCHEMA.validate(df)
+
+
+@lru_cache(maxsize=4)
+def load_change_margins(folder: str | None = None) -> pd.DataFrame:
+    """Spread of changes across all Dutch wijken and buurten (derived margins for model estimates)."""
+    from .schemas import CHANGE_MARGINS_SCHEMA
+
+    df = _read_csv(_folder(folder) / OUTPUTS["veranderingsmarges_nl"],
+                   ints=("van_peiljaar", "naar_peiljaar", "aantal_gebieden"))
+    return CHANGE_MARGINS_SCHEMA.validate(df)
