@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..codes import area_level
 from ..registries import Registries
-from ..registry_models import Indicator
+from ..registry_models import Eenheid, Indicator
 from .baseline import BaselineRevision, baseline_revisions
 from .kinds import Kind, figure_kind
 from .margins import margins_lookup
@@ -108,10 +108,15 @@ class IndicatorEvaluation:
     ``herziene_basis``: re-estimated baseline figures; ``landelijk``: position among all
     Dutch wijken; ``vergelijkingswijken``: the comparison wijken' values at the same peiljaar;
     ``gemeente_mediaan_wijk``: the median wijk of the gemeente; ``onderdrukt``: why the area's
-    rate is not shown (too few inhabitants), else None.
+    rate is not shown (too few inhabitants), else None; ``pretrend``: area against comparison
+    wijken before the monitor; ``landelijk_delen``: national position of each part when the
+    area (several wijken) has no single figure in the national table's source.
+    ``landelijk`` and ``vergelijkingswijken`` are at the national table's peiljaar of this
+    meting, else of the nulmeting (stated in their ``peiljaar``).
     """
 
     indicator: Indicator
+    eenheid: Eenheid
     soort: Kind
     decimalen: int
     focus: Value
@@ -126,6 +131,7 @@ class IndicatorEvaluation:
     gemeente_mediaan_wijk: MedianWijk | None = None
     onderdrukt: str | None = None
     pretrend: PreTrend | None = None
+    landelijk_delen: tuple[NationalPosition, ...] = ()
 
     @property
     def id(self) -> str:
@@ -168,6 +174,9 @@ class AreaEvaluation:
         raise KeyError(ind_id)
 
     def naam_van(self, code: str) -> str:
+        """Display name of a code; the area's own name for its (joined) codes."""
+        if code in ("+".join(self.codes), *([self.codes[0]] if len(self.codes) == 1 else [])):
+            return self.naam
         return self.namen.get(code, code)
 
     nulmeting: int = 0
@@ -242,13 +251,14 @@ def evaluate_indicator(data: EvaluationData, reg: Registries, ind: Indicator, co
     nat_year = _national_peiljaar(reg, meting)
     nat = data.national if (data.national is not None and ind.id in data.national.columns) else None
 
-    def position(v: Value) -> NationalPosition | None:
+    def position(codes_: tuple[str, ...]) -> NationalPosition | None:
         if nat is None or nat_year is None:
             return None
-        at = value_in_table(data.idx, reg, ind.id, v.codes, NATIONAL_TABLE, nat_year)
+        at = value_in_table(data.idx, reg, ind.id, codes_, NATIONAL_TABLE, nat_year)
         if not at.beschikbaar:
             return None
-        return national_position(nat, ind.id, ind.richting, at.waarde, nat_year, niveau=at.niveau)
+        return national_position(nat, ind.id, ind.richting, at.waarde, nat_year, niveau=at.niveau,
+                                 code=at.code)
 
     parts: list[PartEvaluation] = []
     if focus.status == "deels":
@@ -260,22 +270,27 @@ def evaluate_indicator(data: EvaluationData, reg: Registries, ind: Indicator, co
                 _trend(data, reg, ind, kind, p.codes, refs, p.bron_tabel, p.peiljaar,
                        nul if meting != nul else None, decimals, p.niveau),
                 _trend(data, reg, ind, kind, p.codes, refs, p.bron_tabel, p.peiljaar, prev, decimals, p.niveau),
-                position(p)))
+                position(p.codes)))
     band = group_band(group, nat, ind.id, nat_year) if (group is not None and nat is not None and nat_year) else None
     median = None
     if focus.bron_tabel and focus.peiljaar:
         median = gemeente_median_wijk(data.indicators, ind.id, refs["gemeente"][0], focus.bron_tabel, focus.peiljaar,
                                       min_inwoners=MIN_INWONERS_RATE if ind.eenheid == "per_1000_inwoners" else None) \
             if "gemeente" in refs else None
+    whole_position = position(codes)
+    part_positions: tuple[NationalPosition, ...] = ()
+    if whole_position is None and len(codes) > 1:
+        part_positions = tuple(p for p in (position((c,)) for c in codes) if p is not None)
     trend_before = None
     if group is not None and nat is not None and nat_year is not None:
         trend_before = pre_trend(group, nat, data.idx, reg, ind.id, data.margins, before=nat_year)
     return IndicatorEvaluation(
-        indicator=ind, soort=kind, decimalen=decimals, focus=focus, referenties=ref_values, tov=tov,
+        indicator=ind, eenheid=reg.kernset.eenheden[ind.eenheid], soort=kind, decimalen=decimals, focus=focus, referenties=ref_values, tov=tov,
         delen=tuple(parts), sinds_nulmeting=since_nul, sinds_vorige=since_prev,
         herziene_basis=baseline_revisions(data.idx, reg, ind.id, codes, meting),
-        landelijk=position(focus) if focus.beschikbaar else None, vergelijkingswijken=band,
+        landelijk=whole_position, vergelijkingswijken=band,
         gemeente_mediaan_wijk=median, onderdrukt=onderdrukt, pretrend=trend_before,
+        landelijk_delen=part_positions,
     )
 
 

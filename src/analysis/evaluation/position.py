@@ -39,16 +39,19 @@ class NationalPosition:
     aandeel_vanaf: float
     gunstig_percentiel: float | None
     niveau: str = "wijk"  # level of the area placed (a buurt is placed among wijken)
+    code: str = ""  # the area placed (joined codes for an area of several parts)
 
     def zin(self, label: str, naam: str) -> str:
-        """'Overvecht hoort bij de 5% wijken met de laagste ervaren gezondheid (2020).'"""
+        """'Overvecht hoort bij de 5% wijken van Nederland met het laagste cijfer voor ervaren
+        gezondheid (2020).'"""
         label = lower_first(label)
-        side, share = ("laagste", self.aandeel_tot_en_met) if self.percentiel <= 50 else ("hoogste", self.aandeel_vanaf)
+        side, share = (("laagste", self.aandeel_tot_en_met) if self.percentiel <= 50
+                       else ("hoogste", self.aandeel_vanaf))
         band = next((b for b in BANDS if share <= b), None)
         wie = f"{naam} (een buurt)" if self.niveau == "buurt" else naam
         if band is None:
             return f"Bij {label} zit {wie} rond het midden van alle wijken van Nederland ({self.peiljaar})."
-        return f"{wie} hoort bij de {band}% wijken van Nederland met de {side} {label} ({self.peiljaar})."
+        return f"{wie} hoort bij de {band}% wijken van Nederland met het {side} cijfer voor {label} ({self.peiljaar})."
 
     def rang_tekst(self) -> str:
         return f"plaats {nl_num(self.rang_van_laag, 0)} van {nl_num(self.aantal_wijken, 0)} (1 = laagste)"
@@ -80,7 +83,7 @@ def percentile_of(values: pd.Series | np.ndarray, value: float) -> tuple[float, 
 
 
 def national_position(national: pd.DataFrame, indicator: str, richting: str, value: float, peiljaar: int, *,
-                      tabel: str = NATIONAL_TABLE, niveau: str = "wijk",
+                      tabel: str = NATIONAL_TABLE, niveau: str = "wijk", code: str = "",
                       exclude: tuple[str, ...] = ()) -> NationalPosition | None:
     """Position of ``value`` among all Dutch wijken (minus ``exclude``) in ``peiljaar``."""
     vals = national_values(national, indicator, peiljaar, tabel)
@@ -90,4 +93,5 @@ def national_position(national: pd.DataFrame, indicator: str, richting: str, val
         return None
     pct, le, ge, rank = percentile_of(vals.to_numpy(), value)
     fav = None if richting == "neutraal" else (pct if richting == "hoger_beter" else 100.0 - pct)
-    return NationalPosition(indicator, int(peiljaar), tabel, float(value), len(vals), rank, pct, le, ge, fav, niveau)
+    return NationalPosition(indicator, int(peiljaar), tabel, float(value), len(vals), rank, pct, le, ge, fav, niveau,
+                            code)
