@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..registries import Registries
-from .headlines import change_phrase
+from .key_findings import change_phrase
 from .margins import margins_lookup
 from .model import AreaEvaluation, EvaluationData, IndicatorEvaluation, evaluate_area
 from .robust import rate_by_population
@@ -172,7 +172,7 @@ def _rounding_example(evs: list[AreaEvaluation]) -> str:
 
 
 def _headline_example(evs: list[AreaEvaluation], reg: Registries) -> str:
-    from .headlines import headlines
+    from .key_findings import headlines
 
     for ev in evs:
         for h in headlines(ev, reg):
