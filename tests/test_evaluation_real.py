@@ -133,3 +133,27 @@ def test_method_sections_have_worked_examples_from_the_data(data, reg, evaluatio
     assert "gelijk op" in sections["verschil_in_verschil"].voorbeeld
     for s in sections.values():
         assert s.uitleg and s.voorbeeld and not CODE.search(s.uitleg)
+
+
+def test_flat_table_carries_the_same_verdicts(evaluations):
+    from analysis.evaluation import evaluation_rows
+
+    ev = evaluations[("batau", 2025)]
+    rows = evaluation_rows(ev)
+    parts = rows[(rows.indicator == "ervaren_gezondheid") & (rows.rol == "deel")]
+    assert len(parts) == 6 and set(parts["oordeel_verandering"]) == {"vergelijkbaar"}
+    assert (parts["verandering_nederland"] == -5.6).all()
+    ie = ev.indicator("ervaren_gezondheid")
+    assert list(parts["oordeel_tov_gemeente"]) == [p.tov["gemeente"].oordeel for p in ie.delen]
+    assert parts["regel_verandering"].str.contains("marge").all()
+
+
+def test_pretrend_chart_of_a_real_area(evaluations):
+    from analysis.evaluation import pretrend_chart
+
+    ev = evaluations[("overvecht", 2021)]
+    pt = ev.indicator("ervaren_gezondheid").pretrend
+    assert pt.parallel is True and {s.van for s in pt.stappen} == {2012, 2016}
+    spec = pretrend_chart(pt.reeks.assign(naam=pt.reeks["code"].map(ev.naam_van)), "Ervaren gezondheid (%)",
+                          2021).to_dict()
+    assert len(spec["layer"]) == 3

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .model import AreaEvaluation, IndicatorEvaluation
 from .position import NATIONAL_TABLE, national_values, percentile_of
-from .text import lower_first, nl_num
+from .text import nl_num
 
 COLUMNS = ["pijler", "indicator", "label", "peiljaar", "positie_nul", "positie_nu", "pijl", "band_laag", "band_hoog",
            "oordeel", "tekst"]
@@ -147,3 +147,28 @@ def national_strip_chart(data: pd.DataFrame, label: str, unit: str = "%") -> alt
         tooltip=[alt.Tooltip("naam:N", title="Gebied"), alt.Tooltip("waarde:Q", title=label, format=",.1f")])
     names = alt.Chart(marked).mark_text(dy=-12, fontSize=11).encode(x="waarde:Q", text="naam:N")
     return alt.layer(ticks, dots, names).properties(width="container", height=50)
+
+
+def pretrend_chart(reeks: pd.DataFrame, label: str, start_monitor: int | None = None) -> alt.Chart:
+    """Area (or each part) against the comparison wijken before the monitor: the group's
+    median as a dashed line with its p25–p75 band, the area as solid lines.
+
+    ``reeks``: ``PreTrend.reeks`` with a ``naam`` column added by the caller (display names).
+    """
+    data = reeks.assign(naam=reeks.get("naam", reeks["code"]).where(reeks["rol"] != "vergelijkingswijken",
+                                                                   "vergelijkbare wijken (mediaan)"))
+    years = sorted(int(y) for y in data["peiljaar"].unique())
+    x = alt.X("peiljaar:Q", title="Peiljaar", axis=alt.Axis(format="d", values=years),
+              scale=alt.Scale(domain=[min(years), max(years)]))
+    group = data[data["rol"] == "vergelijkingswijken"]
+    band = alt.Chart(group).mark_area(opacity=0.25, color="#999999").encode(x=x, y="p25:Q", y2="p75:Q")
+    lines = alt.Chart(data).mark_line(point=True).encode(
+        x=x, y=alt.Y("waarde:Q", title=label, scale=alt.Scale(zero=False)),
+        color=alt.Color("naam:N", title=None),
+        strokeDash=alt.condition("datum.rol == 'vergelijkingswijken'", alt.value([5, 3]), alt.value([1, 0])),
+        tooltip=[alt.Tooltip("naam:N", title="Gebied"), alt.Tooltip("peiljaar:Q", format="d"),
+                 alt.Tooltip("waarde:Q", title=label, format=",.1f")])
+    layers = [band, lines]
+    if start_monitor is not None:
+        layers.append(alt.Chart(pd.DataFrame({"peiljaar": [start_monitor]})).mark_rule(strokeDash=[3, 3]).encode(x=x))
+    return alt.layer(*layers).properties(width=300, height=160)

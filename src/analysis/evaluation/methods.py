@@ -15,12 +15,11 @@ import pandas as pd
 from ..registries import Registries
 from .key_findings import change_phrase
 from .margins import margins_lookup
-from .model import AreaEvaluation, EvaluationData, IndicatorEvaluation, evaluate_area
+from .model import AreaEvaluation, EvaluationData, evaluate_area
 from .robust import rate_by_population
 from .rules import MIN_INWONERS_RATE
 from .similarity import FEATURES, K_DEFAULT, MIN_INWONERS, PARALLEL_RULE
 from .text import fmt_value, lower_first, nl_num
-from .trend import TrendComparison
 
 
 @dataclass(frozen=True)

@@ -120,7 +120,7 @@ def judge_level(ind: Indicator, reg: Registries, kind: Kind, focus: Value, ref: 
         return no_verdict("een van beide cijfers ontbreekt")
     if not focus.same_source(ref):
         return no_verdict("andere bron of ander peiljaar")
-    diff = focus.waarde - ref.waarde
+    diff = round(focus.waarde - ref.waarde, 10)
     if kind == "schatting":
         se_f = se_from_interval(focus.ondergrens, focus.bovengrens)
         if se_f is not None:
@@ -189,7 +189,7 @@ def judge_change(ind: Indicator, kind: Kind, f0: Value, f1: Value, r0: Value | N
         return _count_change(ind, f0, f1, r0 if have_ref else None, r1 if have_ref else None, ref_naam)
     if not have_ref:
         return no_verdict("geen verandering van een vergelijkingsgebied uit dezelfde bron")
-    did = (f1.waarde - f0.waarde) - (r1.waarde - r0.waarde)
+    did = round((f1.waarde - f0.waarde) - (r1.waarde - r0.waarde), 10)  # no float noise at the margin
     tegen = f"de verandering in {ref_naam}" if ref_naam else "de verandering van het vergelijkingsgebied"
     if kind == "schatting":
         ses_f = [se_from_interval(v.ondergrens, v.bovengrens) for v in (f0, f1)]

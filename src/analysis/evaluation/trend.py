@@ -33,7 +33,8 @@ class Change:
 
     @property
     def verschil(self) -> float | None:
-        return self.naar.waarde - self.van.waarde if self.available else None
+        # Rounded to 10 decimals: 72.8 - 78.4 must print and compare as -5.6, not -5.6000000000000085.
+        return round(self.naar.waarde - self.van.waarde, 10) if self.available else None
 
     @property
     def ratio(self) -> float | None:
@@ -84,7 +85,7 @@ class TrendComparison:
         ref = self.referenties.get(role)
         if ref is None or ref.verschil is None or self.focus.verschil is None:
             return None
-        return self.focus.verschil - ref.verschil
+        return round(self.focus.verschil - ref.verschil, 10)
 
     @property
     def van_peiljaar(self) -> int | None:
