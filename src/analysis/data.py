@@ -14,9 +14,18 @@ import pandas as pd
 
 from .errors import SourceError
 from .paths import processed_dir
-from .processed import BESCHIKBAARHEID, FILES, GEBIEDEN, GEZONDHEID_WIJKEN_NL, INDICATOREN, WIJKEN_NL, Table
+from .processed import (
+    BESCHIKBAARHEID,
+    FILES,
+    GEBIEDEN,
+    GEZONDHEID_WIJKEN_NL,
+    INDICATOREN,
+    KERNCIJFERS_WIJKEN_NL,
+    VERANDERINGSMARGES_NL,
+    Table,
+)
 from .registries import registries
-from .schemas import AREA_SCHEMA, AVAILABILITY_SCHEMA, WIJKEN_NL_SCHEMA, indicator_schema, national_schema
+from .schemas import AREA_SCHEMA, AVAILABILITY_SCHEMA, indicator_schema, national_schema
 from .validation import validate
 
 
@@ -106,9 +115,32 @@ def load_geometry(folder: str | None = None) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=4)
+def load_national_kerncijfers(folder: str | None = None) -> pd.DataFrame:
+    """Size, density and age shares of every Dutch wijk (2024 indeling, peiljaar 2024), with names."""
+    from .schemas import NATIONAL_KERNCIJFERS_SCHEMA
+
+    return NATIONAL_KERNCIJFERS_SCHEMA.validate(read_table(_folder(folder) / KERNCIJFERS_WIJKEN_NL.file,
+                                                           KERNCIJFERS_WIJKEN_NL))
+
+
+@lru_cache(maxsize=4)
+def load_change_margins(folder: str | None = None) -> pd.DataFrame:
+    """Spread of changes across all Dutch wijken and buurten (derived margins for model estimates)."""
+    from .schemas import CHANGE_MARGINS_SCHEMA
+
+    return CHANGE_MARGINS_SCHEMA.validate(read_table(_folder(folder) / VERANDERINGSMARGES_NL.file,
+                                                     VERANDERINGSMARGES_NL))
+
+
+ABROAD = "GM0998"  # the wijk map's "Buitenland": not a Dutch wijk
+
+
+@lru_cache(maxsize=4)
 def load_wijken_nl(folder: str | None = None) -> pd.DataFrame:
-    """Every wijk of the Netherlands (indeling of the national wijk map) with its gemeente."""
-    return WIJKEN_NL_SCHEMA.validate(read_table(_folder(folder) / WIJKEN_NL.file, WIJKEN_NL))
+    """Every wijk of the Netherlands (indeling of the national wijk map) with its name and gemeente."""
+    df = load_national_kerncijfers(folder)
+    df = df[df["gemeente_code"] != ABROAD]
+    return df.rename(columns={"wijk_naam": "naam"})[["wijk_code", "naam", "gemeente_code", "gemeente_naam"]]
 
 
 def load_area_table(gebied, reg=None) -> pd.DataFrame:

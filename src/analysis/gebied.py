@@ -66,7 +66,7 @@ def focus_gebieden_van(reg: Registries, gemeente: Gemeente) -> list[Gebied]:
 
 
 def wijk_gebied(reg: Registries, code: str, naam: str, gemeente_code: str, gemeente_naam: str) -> Gebied:
-    """Any Dutch wijk as an area of its own (names from data/processed/wijken_nl.csv)."""
+    """Any Dutch wijk as an area of its own (names from data/processed/kerncijfers_wijken_nl.csv)."""
     code = code.upper()
     if gemeente_code in reg.gemeente_codes:
         gemeente = reg.gemeente(gemeente_code)
@@ -95,7 +95,7 @@ def resolve(reg: Registries, key: str) -> Gebied:
         wijken = load_wijken_nl()
         row = wijken[wijken["wijk_code"] == k.upper()]
         if row.empty:
-            raise UnknownGebied(f"wijk {k.upper()} is not in the national wijk list (data/processed/wijken_nl.csv)")
+            raise UnknownGebied(f"wijk {k.upper()} is not in the national wijk list (data/processed/kerncijfers_wijken_nl.csv)")
         r = row.iloc[0]
         return wijk_gebied(reg, r["wijk_code"], r["naam"], r["gemeente_code"], r["gemeente_naam"])
     known = ", ".join(fg.slug for fg in reg.gebieden.focusgebieden)
@@ -110,6 +110,6 @@ def wijken_van(reg: Registries, gemeente_code: str | None = None) -> list[Gebied
     if gemeente_code is not None:
         wijken = wijken[wijken["gemeente_code"] == gemeente_code.upper()]
         if wijken.empty:
-            raise UnknownGebied(f"gemeente {gemeente_code} has no wijken in data/processed/wijken_nl.csv")
+            raise UnknownGebied(f"gemeente {gemeente_code} has no wijken in data/processed/kerncijfers_wijken_nl.csv")
     return [wijk_gebied(reg, r.wijk_code, r.naam, r.gemeente_code, r.gemeente_naam)
             for r in wijken.itertuples(index=False)]

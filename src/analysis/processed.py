@@ -55,12 +55,20 @@ BESCHIKBAARHEID = Table(
 )
 GEZONDHEID_WIJKEN_NL = Table("gezondheid_wijken_nl", "gezondheid_wijken_nl.csv", text=("wijk_code", "gemeente_code"),
                              ints=("peiljaar",), other_floats=True)
-WIJKEN_NL = Table("wijken_nl", "wijken_nl.csv", text=("wijk_code", "naam", "gemeente_code", "gemeente_naam"),
-                  ints=("indeling",))
+KERNCIJFERS_WIJKEN_NL = Table(
+    "kerncijfers_wijken_nl", "kerncijfers_wijken_nl.csv",
+    text=("wijk_code", "gemeente_code", "wijk_naam", "gemeente_naam"), ints=("peiljaar",),
+    floats=("inwoners", "oppervlakte_land_ha", "bevolkingsdichtheid", "aandeel_0_14", "aandeel_65plus"),
+)
+VERANDERINGSMARGES_NL = Table(
+    "veranderingsmarges_nl", "veranderingsmarges_nl.csv", text=("indicator", "leeftijd", "gebied_niveau"),
+    ints=("van_peiljaar", "naar_peiljaar", "aantal_gebieden"),
+    floats=("mediaan_verandering", "mad", "marge_verandering", "marge_niveau"),
+)
 GEOMETRIE_FILE = "geometrie.geojson"
 GEOMETRIE_INDELING = 2024  # the wijk map (CBS wijk- en buurtkaart 2024) that geometrie.geojson holds
 NATIONAL_HEALTH_TABLE = "50090NED"  # the source table of gezondheid_wijken_nl.csv (18+)
 
 TABLES: dict[str, Table] = {t.name: t for t in (INDICATOREN, GEBIEDEN, BESCHIKBAARHEID, GEZONDHEID_WIJKEN_NL,
-                                                WIJKEN_NL)}
+                                                KERNCIJFERS_WIJKEN_NL, VERANDERINGSMARGES_NL)}
 FILES: dict[str, str] = {**{t.name: t.file for t in TABLES.values()}, "geometrie": GEOMETRIE_FILE}

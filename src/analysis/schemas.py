@@ -114,14 +114,41 @@ def national_schema(indicator_columns: list[str]) -> pa.DataFrameSchema:
     )
 
 
-WIJKEN_NL_SCHEMA = pa.DataFrameSchema(
+# National wijk characteristics (2024 indeling; peiljaar 2024) for comparison wijken.
+NATIONAL_KERNCIJFERS_SCHEMA = pa.DataFrameSchema(
     {
         "wijk_code": pa.Column(str, pa.Check.str_matches(r"^WK\d{4}[0-9A-Z]{2}$")),
-        "naam": pa.Column(str),
         "gemeente_code": pa.Column(str, pa.Check.str_matches(r"^GM\d{4}$")),
-        "gemeente_naam": pa.Column(str),
-        "indeling": pa.Column(int),
+        "wijk_naam": pa.Column(str),
+        "gemeente_naam": pa.Column(str, nullable=True),
+        "peiljaar": pa.Column(int, pa.Check.in_range(2000, 2100)),
+        "inwoners": pa.Column(float, pa.Check.ge(0), nullable=True),
+        "oppervlakte_land_ha": pa.Column(float, pa.Check.ge(0), nullable=True),
+        "bevolkingsdichtheid": pa.Column(float, pa.Check.ge(0), nullable=True),
+        "aandeel_0_14": pa.Column(float, pa.Check.in_range(0, 100), nullable=True),
+        "aandeel_65plus": pa.Column(float, pa.Check.in_range(0, 100), nullable=True),
     },
     unique=["wijk_code"],
     strict=True,
+    ordered=True,
+)
+
+# Spread of changes across all Dutch wijken/buurten per indicator (derived margins).
+CHANGE_MARGINS_SCHEMA = pa.DataFrameSchema(
+    {
+        "indicator": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
+        "leeftijd": pa.Column(str),
+        "gebied_niveau": pa.Column(str, pa.Check.isin(["wijk", "buurt"])),
+        "van_peiljaar": pa.Column(int),
+        "naar_peiljaar": pa.Column(int),
+        "aantal_gebieden": pa.Column(int, pa.Check.ge(1)),
+        "mediaan_verandering": pa.Column(float),
+        "mad": pa.Column(float, pa.Check.ge(0)),
+        "marge_verandering": pa.Column(float, pa.Check.ge(0)),
+        "marge_niveau": pa.Column(float, pa.Check.ge(0)),
+    },
+    checks=[pa.Check(lambda df: df["van_peiljaar"] < df["naar_peiljaar"], error="van_peiljaar must precede naar_peiljaar")],
+    unique=["indicator", "leeftijd", "gebied_niveau", "van_peiljaar", "naar_peiljaar"],
+    strict=True,
+    ordered=True,
 )
