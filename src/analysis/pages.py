@@ -11,8 +11,10 @@ import altair as alt
 import pandas as pd
 
 from . import charts
-from .compare import indicator_row
-from .data import load_indicators
+from .evaluation import EvaluationData, evaluate_area
+from .evaluation.model import AreaEvaluation
+from .evaluation.values import Value
+from .evaluation.words import change_text
 from .denkkader import BLOCK_NAME, Framework, goal_label, load_frameworks
 from .diagram import diagram_html
 from .findings import lower_label
@@ -26,7 +28,7 @@ from .plan import Monitoringsplan, load_plan, load_werkpakketten, month_end, mon
 from .registries import Registries
 from .registry_models import Gemeente
 from .sitemap import SITE_DOWNLOADS, Page, Site
-from .tables import CHANGE_WORD
+from .tables import ref_names, value_text
 
 STATUS_COLORS = {"uitgevoerd": "#0072B2", "gepland": "#E69F00"}
 
@@ -38,27 +40,29 @@ def raw_html(markup: str) -> str:
 # --- framework pages ----------------------------------------------------------------------------
 
 
-def _indicator_evidence(reg: Registries, s: Site, page: Page, table: pd.DataFrame, g: Gebied, ind_id: str) -> str:
+def _indicator_evidence(reg: Registries, s: Site, page: Page, evaluations: dict[int, AreaEvaluation], g: Gebied,
+                        ind_id: str) -> str:
+    """The latest figure of the goal's indicator and its change since the nulmeting, in the
+    words of the factsheet (the same evaluation model)."""
     ind = reg.indicator(ind_id)
-    eenheid = reg.kernset.eenheden[ind.eenheid]
     pijler = reg.pijler(ind.pijler)
     for m in reversed(reg.metingen.metingen):
-        row = indicator_row(table, reg, g, ind, m.jaar)
+        ev = evaluations[m.jaar]
+        ie = ev.indicator(ind_id)
         fs = s.find("factsheet", gebied=g.key, meting=m.jaar)
         link = f"[factsheet {m.jaar}]({page.href(fs, anchor(f'{pijler.nummer}. {pijler.label}') if pijler.nummer else '')})"
-        if row.focus.beschikbaar:
-            text = (f"{ind.label}: **{nl_value(row.focus.waarde, eenheid)}** ({row.focus.peiljaar}, "
-                    f"{row.focus.bron_tabel}, {m.label.lower()})")
-            c = row.sinds_nulmeting
-            if c is not None:
-                text += (f"; sinds de nulmeting {CHANGE_WORD[c.verdict.oordeel]} (van {nl_value(c.van, eenheid)} in "
-                         f"{c.van_peiljaar})")
+        if ie.focus.beschikbaar:
+            text = f"{ind.label}: **{value_text(reg, ie, ie.focus)}** ({ie.focus.peiljaar}, {m.label.lower()})"
+            if ie.sinds_nulmeting is not None:
+                text += f"; sinds de nulmeting {change_text(ie.sinds_nulmeting, ref_names(ev))}"
             return f"{text} — {link}"
-        if row.focus.status == "deels":
-            values = [p.waarde for p in row.focus.delen if p.waarde is not None]
-            what = "per buurt" if row.focus.methode == "alleen buurten" else "per deel"
-            text = (f"{ind.label}: alleen {what} bekend, van {nl_value(min(values), eenheid)} tot "
-                    f"{nl_value(max(values), eenheid)} ({row.focus.peiljaar}, {row.focus.bron_tabel})")
+        if ie.focus.status == "deels":
+            values = [p.value.waarde for p in ie.delen if p.value.waarde is not None]
+            what = "per buurt" if all(p.value.niveau == "buurt" for p in ie.delen) else "per deel"
+            low, high = (Value(ind_id, (), "beschikbaar", v, ie.focus.peiljaar, ie.focus.bron_tabel)
+                         for v in (min(values), max(values)))
+            text = (f"{ind.label}: alleen {what} bekend, van {value_text(reg, ie, low)} tot "
+                    f"{value_text(reg, ie, high)} ({ie.focus.peiljaar})")
             return f"{text} — {link}"
     return f"{ind.label}: geen cijfer in dit boek ({ind.geen_bron or 'de bronnen leveren geen cijfer voor het gebied'})"
 
@@ -89,10 +93,15 @@ def _code_evidence(reg: Registries, s: Site, page: Page, g: Gemeente, code: str,
     return out or [f"thema {code!r}: niet in de gesprekken van dit boek"]
 
 
-def framework_page(reg: Registries, s: Site, page: Page, fw: Framework, table: pd.DataFrame) -> str:
+def framework_page(reg: Registries, s: Site, page: Page, fw: Framework) -> str:
     k = fw.kader
     g = reg.gemeente(k.gemeente)
     areas = focus_gebieden_van(reg, g)
+    linked = sorted({ind for _, goal in k.goals() for ind in goal.indicatoren})
+    data = EvaluationData.load()
+    evaluations = {area.key: {m.jaar: evaluate_area(data, reg, area.codes, g.code, m.jaar, naam=area.naam,
+                                                    indicators=linked)
+                              for m in reg.metingen.metingen} for area in areas} if linked else {}
     fieldwork = _fieldwork_counts(reg, s, g)
     lines = [f"# {page.title}", ""]
     if k.voorbeeld:
@@ -115,7 +124,7 @@ def framework_page(reg: Registries, s: Site, page: Page, fw: Framework, table: p
         for ind in goal.indicatoren:
             for area in areas:
                 where = f" ({area.naam})" if len(areas) > 1 else ""
-                lines.append(f"- **Cijfer{where}:** {_indicator_evidence(reg, s, page, table, area, ind)}")
+                lines.append(f"- **Cijfer{where}:** {_indicator_evidence(reg, s, page, evaluations[area.key], area, ind)}")
         for code in goal.codes:
             for text in _code_evidence(reg, s, page, g, code, fieldwork):
                 lines.append(f"- **Gesprekken:** {text}")
@@ -329,7 +338,6 @@ def generated_pages(reg: Registries, s: Site) -> dict[str, str]:
     """Source path (relative to the project root) -> text, for every page made from the registries."""
     frameworks = load_frameworks(reg)
     plan = load_plan(reg)
-    tables: dict[str, pd.DataFrame] = {}
     out = {}
     for page in s.pages:
         if page.executed:
@@ -341,8 +349,7 @@ def generated_pages(reg: Registries, s: Site) -> dict[str, str]:
         else:
             g = reg.gemeente(page.gemeente)
             if page.soort == "denkkader":
-                table = tables.setdefault(g.code, load_indicators(gemeente=g.code))
-                out[page.source] = framework_page(reg, s, page, frameworks[g.slug], table)
+                out[page.source] = framework_page(reg, s, page, frameworks[g.slug])
             elif page.soort == "plan":
                 out[page.source] = plan_page(reg, s, page, plan, g)
             else:
