@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import SourceError
-from analysis.readers import READERS, ReaderContext, SourceData
+from analysis.readers import OBS_COLUMNS, READERS, ReaderContext, SourceData
 from analysis.readers._common import excel_error_cells
 from analysis.registries import load_registries
 
@@ -771,6 +771,15 @@ def test_leefbaarometer_fixture_values() -> None:
     obs = read(LBM, FIXTURES / LBM).observaties
     assert _obs(read(LBM, FIXTURES / LBM), "WK034403", "lbm", 2022)["waarde"] == pytest.approx(3.645)
     assert set(obs["peiljaar"]) == {2020, 2022, 2024}
+
+
+@pytest.mark.parametrize("fixture", sorted(FORMAAT))
+def test_every_reader_gives_numeric_values_and_bounds(fixture: str) -> None:
+    """The builder compares values and interval bounds as numbers: no reader may hand them on as text."""
+    obs = read(fixture, FIXTURES / fixture).observaties
+    assert list(obs.columns) == OBS_COLUMNS
+    for col in ("waarde", "ondergrens", "bovengrens"):
+        assert obs[col].dtype == float, f"{col} is {obs[col].dtype}"
 
 
 @pytest.mark.parametrize("fixture", sorted(FORMAAT))

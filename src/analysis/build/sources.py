@@ -86,7 +86,7 @@ def check_values(reg: Registries, path: Path, obs: pd.DataFrame) -> None:
     used, percent = kernset_columns(reg)
     pairs = pd.Series(list(zip(obs["bron_tabel"], obs["kolom"])), index=obs.index)
     feeds = pairs.isin(used)
-    v, lo, hi = obs["waarde"], obs["ondergrens"], obs["bovengrens"]
+    v, lo, hi = (pd.to_numeric(obs[c], errors="coerce") for c in ("waarde", "ondergrens", "bovengrens"))
     problems = [
         (feeds & (v < 0), "negative value {v!r}: the kernset needs a figure of at least 0"),
         (pairs.isin(percent) & ((v < 0) | (v > 100)), "percentage {v!r} outside 0-100"),
