@@ -254,7 +254,7 @@ def coverage_chart(reg: Registries, table: pd.DataFrame | None = None) -> tuple[
         indicatorlabel=cov["indicator"].map(labels),
         kolom=cov["focusgebied"].map(focus) + " " + cov["meting"].astype(str),
         symbool=cov["status"].map(AVAILABILITY_SYMBOL) + cov["bij_uitgever"].eq(FETCHABLE).map({True: "⇣", False: ""}),
-        uitgever=cov["bij_uitgever"].map(BIJ_UITGEVER),
+        uitgever=cov["bij_uitgever"].map(lambda b: BIJ_UITGEVER.get(b, b)),
     )
     order_y = [labels[i.id] for i in reg.kernset.indicatoren]
     order_x = [f"{f.naam} {m.jaar}" for f in reg.gebieden.focusgebieden for m in reg.metingen.metingen]
