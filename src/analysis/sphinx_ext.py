@@ -29,13 +29,12 @@ def optional_doc_role(name, rawtext, text, lineno, inliner, options=None, conten
     return [node], []
 
 
-# Factsheets and wijk profiles need the page's width for their comparison columns.
-WIDE_PAGES = ("book/factsheets/", "book/profielen/")
-
-
 def wide_pages(app, pagename, templatename, context, doctree) -> None:
-    """No in-page contents panel on factsheets and wijk profiles."""
-    if pagename.startswith(WIDE_PAGES):
+    """No in-page contents panel on factsheets and wijk profiles: their comparison columns
+    need the page's width."""
+    from .sitemap import WIDE_FOLDERS
+
+    if pagename.startswith(WIDE_FOLDERS):
         context["secondary_sidebar_items"] = []
 
 
