@@ -19,7 +19,7 @@ import yaml
 from .factsheet import page_name
 from .io import write_text_atomic
 from .paths import project_root
-from .privacy import Rules, report, scan_notebooks, scan_site
+from . import privacy
 from .registries import Registries
 
 TOC_HEADER = (
@@ -30,7 +30,6 @@ TOC_HEADER = (
 GATE_FAILED = 3
 PDF_FAILED = 4
 STATIC = Path("book") / "_static"
-PRIVACY_FILE = "privacy.yml"
 BUNDLE = "vega-bundle.js"
 
 
@@ -139,6 +138,10 @@ def build_book(
     from .runner import plan, run, summary
 
     root = root or project_root()
+    findings = privacy.gate_before_run(reg, root)  # privacy.yml, the fieldwork tree, publishable text
+    if findings:
+        log(privacy.report(findings))
+        return GATE_FAILED
     if write_toc(reg, root):
         log("book: _toc.yml updated from the registries")
     ensure_vega_bundle(root)
@@ -147,20 +150,15 @@ def build_book(
     results = run(plan(reg, templates=root / "notebooks", out=root / "book"), workers=workers, root=root,
                   progress=progress, log=log)
     log(summary(results, root))
-    rules = Rules.load(root / "data" / PRIVACY_FILE)
-    findings = scan_notebooks(root / "book", rules)
-    if findings:
-        log(report(findings))
-        return GATE_FAILED
     status = jupyter_book_build(root, log)
     site = root / "_build" / "html"
     if status != 0:
         log("book: the Jupyter Book build failed (see the warnings above)")
     else:
         status = _downloads_and_pdfs(reg, root, site, log)
-    findings = scan_site(site, rules) if site.exists() else []
+    findings = privacy.gate_after_build(reg, site, root) if site.exists() else []  # pages, CSV, PDF text
     if findings:
-        log(report(findings))
+        log(privacy.report(findings))
         shutil.rmtree(site, ignore_errors=True)
         return GATE_FAILED
     failed = [r for r in results if r.status == "failed"]
