@@ -219,7 +219,8 @@ class Verhaal:
                           or "geen thema dat 5 of meer deelnemers noemden")
             figures = [_indicator_phrase(r, self.reg) for r in rows if r.indicator.pijler == p.id]
             figures = [f for f in figures if f]
-            figure_text = "; ".join(figures) if figures else "geen cijfer voor deze meting"
+            figure_text = ". ".join(f[:1].upper() + f[1:] if i else f for i, f in enumerate(figures)) \
+                if figures else "geen cijfer voor deze meting"  # one short sentence per figure
             lines += [f"**{heading}.** In de gesprekken: {theme_text}. Cijfers voor {naam}: {figure_text}. "
                       f"[Naar de factsheet]({fs_page}#{anchor(heading)})", ""]
         return Markdown("\n".join(lines))

@@ -49,7 +49,7 @@ class Finding:
         return text + (f" (bron: {self.bron})" if self.bron else "")
 
 
-def report(findings: list[Finding], limit: int = 40) -> str:
+def report(findings: list[Finding], limit: int = 100) -> str:
     lines = [f"privacy gate: {len(findings)} finding(s); the book is not published"]
     lines += [f"  {f}" for f in findings[:limit]]
     if len(findings) > limit:
@@ -200,7 +200,7 @@ def gate_after_build(reg: Registries, site: Path, root: Path | None = None) -> l
     index, _ = _fieldwork_index(reg, root)
     cache_path = site.parent / CACHE
     cache = _load_cache(cache_path)
-    key = _digest(_rules_key(rules, root), _fieldwork_key(fieldwork_dir(root)))
+    key = _rules_key(rules, root)  # a file's findings depend on its bytes and the rules only
     before = cache.get("after", {}) if cache.get("after_key") == key else {}
     after, findings = {}, []
     for path in _site_files(site):
@@ -209,19 +209,24 @@ def gate_after_build(reg: Registries, site: Path, root: Path | None = None) -> l
         if rel in before and before[rel]["digest"] == digest:
             found = [Finding(**f) for f in before[rel]["findings"]]
         else:
-            found = [_with_source(f, index) for f in scan_file(path, rel, rules)]
+            found = scan_file(path, rel, rules)
         after[rel] = {"digest": digest, "findings": [asdict(f) for f in found]}
-        findings += found
+        findings += [_with_source(f, index) for f in found]  # where it came from: today's fieldwork
     cache["after_key"], cache["after"] = key, after
     _save_cache(cache_path, cache)
     return findings
 
 
 def _with_source(f: Finding, index: list[tuple[str, Origin]]) -> Finding:
+    """The finding with the fieldwork text it most likely came from: on the same page and
+    publishable first, then publishable anywhere, then anything (marked: it should not be shown)."""
     if f.rule == KLEIN_AANTAL:
         return f
-    hits = source_of(f.text, [o for _, o in index])
-    if not hits:
+    page = f.where.split(" (")[0].removesuffix(".html")
+    matches = {id(o) for o in source_of(f.text, [o for _, o in index])}
+    ranked = sorted(((p != page, not o.publishable), i) for i, (p, o) in enumerate(index) if id(o) in matches)
+    if not ranked:
         return f
-    o = hits[0]
-    return Finding(f.where, f.rule, f.text, str(o) + ("" if o.publishable else " (niet publiceerbaar!)"))
+    best = [index[i][1] for rank, i in ranked if rank == ranked[0][0]][:5]  # identical texts: name them all
+    mark = "" if best[0].publishable else " (niet publiceerbaar!)"
+    return Finding(f.where, f.rule, f.text, "; ".join(str(o) for o in best) + mark)

@@ -18,12 +18,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_LETTERS = str.maketrans("ıİłŁøØđĐ", "iIlLoOdD")  # letters without a decomposition: Yılmaz = Yilmaz
 _SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """One space for any whitespace, no invisible characters, no accents; case kept."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_LETTERS)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
