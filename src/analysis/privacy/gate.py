@@ -119,36 +119,41 @@ def _save_cache(path: Path, data: dict) -> None:
 # --- first: the fieldwork ------------------------------------------------------------------------
 
 
-def _fieldwork_index(reg: Registries, root: Path) -> tuple[list[tuple[str, Origin]], list]:
-    """(page, origin) of every fieldwork text, and the datasets (tree and files validated)."""
-    from ..kwalitatief.canon import load_fieldwork
-    from ..kwalitatief.pagina import verhaal_name
+def _fieldwork_index(reg: Registries, root: Path, datasets: list) -> list[tuple[str, Origin]]:
+    """(page, origin) of every fieldwork text of the (validated) datasets."""
+    from ..kwalitatief.pagina import verhaal_name  # imported only when something is scanned
 
-    datasets = load_fieldwork(fieldwork_dir(root), reg)
     index = []
     for ds in datasets:
-        g = reg.gemeente(ds.gemeente)
-        page = f"book/verhalen/{verhaal_name(g, ds.meting)}"
+        page = f"book/verhalen/{verhaal_name(reg.gemeente(ds.gemeente), ds.meting)}"
         index += [(page, o) for o in origins(ds, root)]
-    return index, datasets
+    return index
+
+
+def _datasets(reg: Registries, root: Path) -> list:
+    """Every fieldwork dataset, the tree and each file validated (raises a SourceError)."""
+    from ..kwalitatief.canon import load_fieldwork
+
+    return load_fieldwork(fieldwork_dir(root), reg)
 
 
 def gate_before_run(reg: Registries, root: Path) -> list[Finding]:
     """Validate privacy.yml and the fieldwork, then check every publishable fieldwork text."""
     root = Path(root)
     rules = load_rules(reg, root)
-    index, _ = _fieldwork_index(reg, root)
+    datasets = _datasets(reg, root)
     cache_path = root / "_build" / CACHE
     cache = _load_cache(cache_path)
     key = _digest(_rules_key(rules, root), _fieldwork_key(fieldwork_dir(root)))
-    if cache.get("before") == key:
+    passed = cache.get("before", [])
+    if key in passed:
         return []
     findings = []
-    for page, o in index:
+    for page, o in _fieldwork_index(reg, root, datasets):
         if o.publishable:
             findings += [Finding(page, h.rule, h.text, str(o)) for h in rules.scan(o.text)]
     if not findings:
-        cache["before"] = key
+        cache["before"] = ([key] + [k for k in passed if k != key])[:5]  # a few recent fieldwork states
         _save_cache(cache_path, cache)
     return findings
 
@@ -197,7 +202,7 @@ def gate_after_build(reg: Registries, site: Path, root: Path | None = None) -> l
     site = Path(site)
     root = Path(root) if root is not None else site.parent.parent
     rules = load_rules(reg, root)
-    index, _ = _fieldwork_index(reg, root)
+    datasets = _datasets(reg, root)
     cache_path = site.parent / CACHE
     cache = _load_cache(cache_path)
     key = _rules_key(rules, root)  # a file's findings depend on its bytes and the rules only
@@ -211,9 +216,12 @@ def gate_after_build(reg: Registries, site: Path, root: Path | None = None) -> l
         else:
             found = scan_file(path, rel, rules)
         after[rel] = {"digest": digest, "findings": [asdict(f) for f in found]}
-        findings += [_with_source(f, index) for f in found]  # where it came from: today's fieldwork
+        findings += found
     cache["after_key"], cache["after"] = key, after
     _save_cache(cache_path, cache)
+    if findings:  # where each came from: today's fieldwork
+        index = _fieldwork_index(reg, root, datasets)
+        findings = [_with_source(f, index) for f in findings]
     return findings
 
 

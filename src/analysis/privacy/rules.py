@@ -120,7 +120,7 @@ class Rules:
         suffixes = "|".join(sorted((re.escape(s) for s in config.straattypen), key=len, reverse=True))
         self.street = re.compile(rf"(?<![\w-])[A-Za-z'][A-Za-z'-]+(?:{suffixes})\s+{_HOUSE}", re.I)
         terms = sorted({normalise(t) for t in allowed_terms if len(normalise(t)) >= 2}
-                       | {normalise(t.tekst) for t in config.toegestaan}, key=len, reverse=True)
+                       | {normalise(t.tekst) for t in config.toegestaan}, key=lambda t: (-len(t), t))
         self.allowed_terms = terms
         self.allowed = re.compile("|".join(rf"(?<!\w){re.escape(t)}(?!\w)" for t in terms), re.I) if terms else None
         self.allowed_exact = {t.casefold() for t in terms}
