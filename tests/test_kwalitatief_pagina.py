@@ -10,7 +10,7 @@ import pytest
 
 from analysis.kwalitatief import analyse
 from analysis.kwalitatief.canon import load_dataset
-from analysis.findings import lower_label
+from analysis.evaluation.text import lower_first as lower_label
 from analysis.format import nl_list
 from analysis.privacy.counts import small_counts_html
 from analysis.kwalitatief.pagina import Verhaal, anchor

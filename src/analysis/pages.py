@@ -19,7 +19,7 @@ from .coverage import FETCHABLE, coverage_matrix, summary
 from .data import load_indicators
 from .denkkader import BLOCK_NAME, Framework, goal_label, load_frameworks
 from .diagram import diagram_html
-from .findings import lower_label
+from .evaluation.text import lower_first as lower_label
 from .format import anchor, esc, nl_count, nl_list, nl_value
 from .gebied import Gebied, focus_gebieden_van
 from .io import write_text_atomic
