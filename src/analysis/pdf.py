@@ -19,6 +19,10 @@ A4_WIDTH_PX = 794  # 210 mm at 96 dpi: charts are laid out at the width they are
 RENDER_TIMEOUT_MS = 20_000
 
 
+UNLINK_LOCAL = ("document.querySelectorAll('a[href]').forEach(a => { const u = new URL(a.href, location.href); "
+                "if (u.origin === location.origin) { a.removeAttribute('href'); } })")
+
+
 class ChromiumMissing(RuntimeError):
     pass
 
@@ -82,6 +86,8 @@ def print_pages(site: Path, pages: dict[str, Path], stamps: Path,
                 page.wait_for_function(
                     "document.querySelectorAll('.vega-embed svg.marks').length >= "
                     "document.querySelectorAll('.vw-chart').length", timeout=RENDER_TIMEOUT_MS)
+                # Links within the site would point at this temporary server: paper gets none.
+                page.evaluate(UNLINK_LOCAL)
                 pdf.parent.mkdir(parents=True, exist_ok=True)
                 tmp = pdf.with_name(f".{pdf.name}.part")
                 page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True,

@@ -199,6 +199,8 @@ def finalize(nb, job: Job, digest: str, failed: bool = False):
                 for out in cell.get("outputs", []):
                     if "execution_count" in out:
                         out["execution_count"] = count
+        if "injected-parameters" in tags:
+            cell.id = "injected-parameters"  # papermill gives it a random id: the page must not differ per run
         if ("parameters" in tags or "injected-parameters" in tags) and "remove-cell" not in tags:
             tags.append("remove-cell")
         cell.metadata.pop("papermill", None)
@@ -268,6 +270,28 @@ class WarmKernel:
 
 
 _KERNEL: WarmKernel | None = None
+WARM_ENGINE = "vitale-wijken-warm"
+
+
+def _register_warm_engine() -> None:
+    """A papermill engine that executes in a ``WarmKernel``: its kernel *and* its client, so that
+    no notebook leaves a client (and its sockets) behind."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class WarmEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
+                                     start_timeout=60, execution_timeout=None, **kwargs):
+            kernel: WarmKernel = kwargs["warm_kernel"]
+            client = PapermillNotebookClient(nb_man, km=kernel.km, kernel_name=kernel_name, timeout=execution_timeout,
+                                             startup_timeout=start_timeout, log=logging.getLogger("papermill"),
+                                             log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file)
+            client.kc = kernel.kc
+            return client.execute()
+
+    if WARM_ENGINE not in papermill_engines._engines:
+        papermill_engines.register(WARM_ENGINE, WarmEngine)
 
 
 def _warm_kernel(key: str, cwd: str, log_dir: Path) -> WarmKernel:
@@ -275,6 +299,7 @@ def _warm_kernel(key: str, cwd: str, log_dir: Path) -> WarmKernel:
     if _KERNEL is not None and (_KERNEL.key != key or not _KERNEL.km.has_kernel):
         _discard_kernel()
     if _KERNEL is None:
+        _register_warm_engine()
         _KERNEL = WarmKernel(key, cwd, log_dir / "kernels" / f"kernel-{os.getpid()}.log")
     return _KERNEL
 
@@ -322,8 +347,8 @@ def execute_job(job: Job, digest: str, kernel_key: str, log_dir: str, warm: bool
             try:
                 source = nbformat.read(job.template, as_version=4)
                 if warm:
-                    kernel = _warm_kernel(kernel_key, root, Path(log_dir))
-                    kwargs = {"km": kernel.km, "kc": kernel.kc}
+                    kwargs = {"engine_name": WARM_ENGINE,
+                              "warm_kernel": _warm_kernel(kernel_key, root, Path(log_dir))}
                     reset = nbformat.v4.new_code_cell(RESET_SOURCE)
                     reset.metadata["tags"] = [RESET_TAG]
                     source.cells.insert(0, reset)

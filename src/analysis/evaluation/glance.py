@@ -105,6 +105,9 @@ def glance_chart(data: pd.DataFrame) -> dict:
     """Rows of indicators per pijler on a 0–100 'ongunstig → gunstig' axis (a Vega-Lite spec)."""
     from ..charts import templated
 
+    from ..charts import wrap_label
+
+    data = data.assign(label=data["label"].map(lambda t: wrap_label(t, 36)))
     return templated(_glance, data, order=list(dict.fromkeys(data["label"])),
                      pijlers=list(dict.fromkeys(data["pijler"])))
 
@@ -112,7 +115,9 @@ def glance_chart(data: pd.DataFrame) -> dict:
 def _glance(source, *, order: list[str], pijlers: list[str]) -> alt.FacetChart:
     x = alt.X("positie_nul:Q", scale=alt.Scale(domain=[0, 100]),
               axis=alt.Axis(values=[0, 25, 50, 75, 100], title="plaats tussen alle wijken (← ongunstig · gunstig →)"))
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    from ..charts import LABEL_EXPR
+
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=0, labelExpr=LABEL_EXPR))
     base = alt.Chart(source).encode(y=y)
     band = base.transform_filter("datum.band_laag != null").mark_bar(height=10, color="#d9d9d9").encode(
         x=alt.X("band_laag:Q", scale=alt.Scale(domain=[0, 100])), x2="band_hoog:Q",
@@ -127,7 +132,7 @@ def _glance(source, *, order: list[str], pijlers: list[str]) -> alt.FacetChart:
                                                   range=["triangle-left", "triangle-right"]), legend=None))
     dot = base.mark_circle(size=80, color="#0072B2").encode(x=x, tooltip=[alt.Tooltip("tekst:N", title="")])
     return (alt.layer(band, arrow, head, dot)
-            .properties(width=360, height=alt.Step(18))
+            .properties(width=360, height=alt.Step(28))
             .facet(row=alt.Row("pijler:N", title=None, sort=pijlers,
                                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold")))
             .resolve_scale(y="independent"))

@@ -77,6 +77,12 @@ def area_names(reg: Registries, root: Path) -> list[str]:
     if table.is_file():
         with open(table, encoding="utf-8", newline="") as fh:
             names |= {row["naam"] for row in csv.DictReader(fh) if row.get("naam")}
+    # Every Dutch wijk and gemeente: pages name comparison wijken from all over the country.
+    national = _processed_dir(root) / "kerncijfers_wijken_nl.csv"
+    if national.is_file():
+        with open(national, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                names |= {v for v in (row.get("wijk_naam"), row.get("gemeente_naam")) if v}
     return sorted(names)
 
 

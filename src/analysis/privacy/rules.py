@@ -146,8 +146,9 @@ class Rules:
         hits = [Hit(NAAM, m.group(0)) for _, p in self.names for m in p.finditer(text)]
         hits += [Hit(EMAIL, m.group(0)) for m in _EMAIL.finditer(text)]
         hits += [Hit(EMAIL_VERHULD, m.group(0)) for m in _EMAIL_VERHULD.finditer(text) if "@" not in m.group(0)]
-        hits += [Hit(TELEFOON, t) for t in phone_numbers(text)]
-        hits += [Hit(BSN, m.group(0)) for m in _BSN.finditer(text) if std_bsn.is_valid(m.group(0))]
+        hits += [Hit(TELEFOON, t) for t in phone_numbers(text) if not axis_ticks(t)]
+        hits += [Hit(BSN, m.group(0)) for m in _BSN.finditer(text)
+                 if std_bsn.is_valid(m.group(0)) and not axis_ticks(m.group(0))]
         hits += [Hit(IBAN, m.group(0)) for m in _IBAN.finditer(text) if std_iban.is_valid(m.group(0))]
         for m in _POSTCODE.finditer(text):
             letters = (m.group(2) or m.group(3)).upper()
@@ -240,6 +241,17 @@ def _widest(hits: list[Hit]) -> list[Hit]:
     """One hit per place: a match inside a longer match of the same rule is dropped."""
     unique = list(dict.fromkeys(hits))
     return [h for h in unique if not any(o.rule == h.rule and o.text != h.text and h.text in o.text for o in unique)]
+
+
+def axis_ticks(raw: str) -> bool:
+    """'0 25 50 75 100', '340 360 380': three or more numbers at equal steps are the ticks of a
+    chart axis (in a PDF's text), not a phone number or a BSN. A person's number written in
+    groups ("06 12 34 56 78") does not step evenly."""
+    groups = [int(g) for g in re.findall(r"\d+", raw)]
+    if len(groups) < 3:
+        return False
+    steps = {b - a for a, b in zip(groups, groups[1:])}
+    return len(steps) == 1 and steps.pop() > 0
 
 
 def phone_numbers(text: str) -> list[str]:
