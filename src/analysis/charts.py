@@ -49,25 +49,17 @@ EMBED_OPTIONS = {
 }
 
 
-def base_config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return (
-        chart.configure(font=FONT)
-        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=260)
-        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", labelLimit=260)
-        .configure_view(stroke=None)
-    )
-
-
+# Labels are never cut off: a cut name reads as another word (and wrapped labels carry "|").
 CONFIG = {
     "font": FONT,
-    "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260},
-    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 260},
+    "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 0},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 0},
     "view": {"stroke": None},
 }
 
 
 def spec_of(chart: alt.TopLevelMixin | dict[str, Any], *, validate: bool = False) -> dict[str, Any]:
-    """The Vega-Lite spec with the book's configuration (``base_config``, set on the dict: copying
+    """The Vega-Lite spec with the book's configuration (``CONFIG``, set on the dict: copying
     a layered chart to configure it costs more than drawing a wijk profile). The schema check is
     left to the tests (``validate=True``): it takes a third of the time of a page. A spec that is
     already a dict (see ``templated``) is returned as it is."""

@@ -96,7 +96,7 @@ def change_html(reg: Registries, ie: IndicatorEvaluation, tc: TrendComparison | 
         lines = [own, f"{chance}{notes.ref(zelf.regel.tekst) if zelf is not None else ''}"]
     else:
         refs = " · ".join(f"{names[r]} {fmt_signed(c.verschil, d)}" for r, c in tc.referenties.items())
-        lines = [f"{naam} {fmt_change(tc.focus.verschil, ie.eenheid, d)}", refs]
+        lines = [f"{naam} {fmt_change(tc.focus.verschil, ie.eenheid, d)}".strip(), refs]
     v = tc.verdict
     lines[0] += f' <small class="vw-bron">({years})</small>'
     lines.append(f'<span class="vw-oordeel vw-{v.oordeel}"><span aria-hidden="true">{SYMBOL[v.oordeel]}</span> '
@@ -179,7 +179,8 @@ def _part_rows(reg: Registries, ev: AreaEvaluation, ie: IndicatorEvaluation, nam
                  _td(headers[4], _verdicts_cell(p.tov, names, notes))]
         for header, attr in change_cols:
             tc = getattr(p, attr)
-            cells.append(_td(header, change_html(reg, ie, tc, names, notes, naam)
+            # The row is the part's: its name stands in the row header, not again in the cell.
+            cells.append(_td(header, change_html(reg, ie, tc, names, notes, "" if ie.soort != "telling" else naam)
                              + (_baseline_note(reg, ie, notes, p.code) if attr == "sinds_nulmeting" else "")))
         out.append(f'<tr class="vw-deelrij">{"".join(cells)}</tr>')
     return out
