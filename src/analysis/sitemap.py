@@ -22,11 +22,16 @@ from .registries import Registries
 
 EDITIES = ("standaard", "regio")
 Editie = Literal["standaard", "regio"]
-Soort = Literal["home", "factsheet", "profiel", "verhaal", "denkkader", "plan", "werkpakketten", "methode"]
+Soort = Literal["home", "factsheet", "profiel", "verhaal", "denkkader", "plan", "werkpakketten", "methode",
+                "overzicht"]
 BOOK = "book"
 DOWNLOADS = "downloads"
 SITE_DOWNLOADS = {"kernset": "kernset-indicatoren.csv", "beschikbaarheid": "beschikbaarheid.csv"}
 HOME_TITLE = "Monitor Regiodeal Vitale Wijken"
+# "Vier wijken naast elkaar" (issue 14): its page key, for links from the home page and the factsheets.
+OVERZICHT = "overzicht"
+# A slide deck (HTML, reveal.js) and its PDF, written into downloads/ after the build (analysis.slides).
+SLIDES_HTML, SLIDES_PDF = "html", "pdf"
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ class Page:
     # The registry entries the page depends on, besides code, template, processed data and its own
     # input files (see runner.registry_part): a change elsewhere does not re-execute it.
     depends: tuple[tuple[str, str], ...] = ()
+    # The slide deck that presents this page's findings: kind (SLIDES_HTML, SLIDES_PDF) -> file in downloads/.
+    slides: dict[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -71,6 +78,11 @@ class Page:
         return posixpath.relpath(f"{DOWNLOADS}/{name}", posixpath.dirname(self.html))
 
 
+def deck_names(name: str) -> dict[str, str]:
+    """The files of a slide deck in downloads/."""
+    return {SLIDES_HTML: f"presentatie-{name}.html", SLIDES_PDF: f"presentatie-{name}.pdf"}
+
+
 def factsheet_page(g: Gebied, meting: int, several: bool) -> Page:
     name = f"{g.key}-{meting}"
     return Page(
@@ -83,6 +95,7 @@ def factsheet_page(g: Gebied, meting: int, several: bool) -> Page:
         depends=(("focusgebied", g.key), ("gemeente", g.gemeente.code), ("focus_codes", ""), ("nederland", ""),
                  ("metingen", ""), ("kernset", ""), ("bronnen", ""), ("denkkader", g.gemeente.code),
                  ("veldwerk", g.gemeente.code)),
+        slides=deck_names(name),
     )
 
 
@@ -156,7 +169,13 @@ class Site:
         names = list(SITE_DOWNLOADS.values())
         for p in self.pages:
             names.extend(p.downloads.values())
+            names.extend(p.slides.values())
         return names
+
+    @property
+    def decks(self) -> list[Page]:
+        """The pages that have a slide deck, in table-of-contents order."""
+        return [p for p in self.pages if p.slides]
 
 
 def narratives(reg: Registries) -> list[tuple[str, int]]:
@@ -209,6 +228,11 @@ def site(reg: Registries, editie: Editie = "standaard") -> Site:
         for gemeente in reg.gebieden.gemeenten:
             pages += [profile_page(w, latest) for w in wijken_van(reg, gemeente.code)]
     about = "Over de monitor"
+    pages.append(Page(key=OVERZICHT, soort="overzicht", path=f"{BOOK}/overzicht", suffix=".ipynb",
+                      title="Vier wijken naast elkaar", toc_title="Vier wijken naast elkaar", part=about,
+                      template="overzicht", slides=deck_names("monitoringsoverleg"),
+                      depends=(("focus_codes", ""), ("gemeenten", ""), ("nederland", ""), ("metingen", ""),
+                               ("kernset", ""), ("bronnen", ""))))
     pages.append(Page(key="methode", soort="methode", path=f"{BOOK}/data-en-methode", suffix=".md",
                       title="Data en methode", toc_title="Data en methode", part=about))
     pages.append(Page(key="werkpakketten", soort="werkpakketten", path=f"{BOOK}/werkpakketten", suffix=".md",
