@@ -28,7 +28,6 @@ from .registry_models import Pijler
 from .sitemap import OVERZICHT, SLIDES_HTML, SLIDES_PDF, Page, Site, site
 
 ROLES = ("gemeente", "nederland")
-ROLE_HEADER = {"gemeente": "eigen gemeente", "nederland": "Nederland"}
 NUMBER_WORDS = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
 # A summary sentence needs at least this many areas with the same verdict.
 MIN_AREAS_IN_SUMMARY = 2
@@ -76,12 +75,20 @@ class VerdictRow:
     niveau: dict[str, Verdict]  # role -> level verdict
     verandering: dict[str, TrendComparison | None]  # role -> change since the nulmeting ({} in the nulmeting)
     refs: dict[str, str]  # role -> reference name
+    hoofd: TrendComparison | None = None  # the change as the model judges it (its main reference)
 
     def niveau_tekst(self, role: str) -> str:
         return level_text(self.niveau[role], self.refs[role])
 
     def verandering_tekst(self, role: str) -> str:
         return change_text(self.verandering.get(role), self.refs)
+
+    def hoofd_tekst(self) -> str:
+        """The factsheet's verdict on the change since the nulmeting (Nederland first, else the gemeente)."""
+        return change_text(self.hoofd, self.refs)
+
+    def hoofd_oordeel(self) -> str:
+        return "geen" if self.hoofd is None else self.hoofd.verdict.oordeel
 
     def niveau_oordeel(self, role: str) -> str:
         return self.niveau[role].oordeel
@@ -102,12 +109,14 @@ def verdict_rows(ev: AreaEvaluation, gebied: str, ie: IndicatorEvaluation) -> li
     f = ie.focus
     rows = [VerdictRow(ie.id, gebied, ev.meting, "+".join(ev.codes), ev.naam, False, f.status,
                        fmt_value(f.waarde, ie.eenheid, ie.decimalen) if f.beschikbaar else "", f.peiljaar,
-                       f.bron_tabel, f.reden or "", dict(ie.tov), changes(ie.sinds_nulmeting), refs)]
+                       f.bron_tabel, f.reden or "", dict(ie.tov), changes(ie.sinds_nulmeting), refs,
+                       None if nul else ie.sinds_nulmeting)]
     for p in ie.delen:
         v = p.value
         rows.append(VerdictRow(ie.id, gebied, ev.meting, p.code, ev.naam_van(p.code), True, v.status,
                                fmt_value(v.waarde, ie.eenheid, ie.decimalen) if v.beschikbaar else "", v.peiljaar,
-                               v.bron_tabel, v.reden or "", dict(p.tov), changes(p.sinds_nulmeting), refs))
+                               v.bron_tabel, v.reden or "", dict(p.tov), changes(p.sinds_nulmeting), refs,
+                               None if nul else p.sinds_nulmeting))
     return rows
 
 
@@ -286,15 +295,15 @@ def verdict_html(text: str, oordeel: str) -> str:
 
 
 def verdict_cells(r: VerdictRow, nulmeting: bool) -> str:
-    """The four verdict cells of a row: level against gemeente and Nederland, change against both."""
-    cells = [f'<td data-soort="niveau" data-rol="{role}">{verdict_html(r.niveau_tekst(role), r.niveau_oordeel(role))}'
-             f"</td>" for role in ROLES]
+    """Two cells: the level against the gemeente and Nederland, and the change since the nulmeting
+    against both (each verdict on a line of its own; its words name the reference)."""
+    level = "".join(f'<div data-soort="niveau" data-rol="{role}">'
+                    f"{verdict_html(r.niveau_tekst(role), r.niveau_oordeel(role))}</div>" for role in ROLES)
     if nulmeting:
-        cells.append('<td colspan="2" class="vw-nulmeting">nulmeting: nog geen verandering</td>')
-    else:
-        cells += [f'<td data-soort="verandering" data-rol="{role}">'
-                  f"{verdict_html(r.verandering_tekst(role), r.verandering_oordeel(role))}</td>" for role in ROLES]
-    return "".join(cells)
+        return f'<td>{level}</td><td class="vw-nulmeting">nulmeting: nog geen verandering</td>'
+    change = "".join(f'<div data-soort="verandering" data-rol="{role}">'
+                     f"{verdict_html(r.verandering_tekst(role), r.verandering_oordeel(role))}</div>" for role in ROLES)
+    return f"<td>{level}</td><td>{change}</td>"
 
 
 def value_html(r: VerdictRow) -> str:
@@ -314,9 +323,9 @@ def _row_html(r: VerdictRow, nulmeting: bool, first: bool, span: int) -> str:
     if r.status == "beschikbaar":
         body = verdict_cells(r, nulmeting)
     elif r.status == "deels":
-        body = '<td colspan="4" class="vw-leeg">oordelen per deel of buurt: zie de regels hieronder</td>'
+        body = '<td colspan="2" class="vw-leeg">oordelen per deel of buurt: zie de regels hieronder</td>'
     else:
-        body = f'<td colspan="4" class="vw-leeg">{esc(r.reden)}</td>'
+        body = f'<td colspan="2" class="vw-leeg">{esc(r.reden)}</td>'
     return f'<tr {attrs}>{meting_cell}{head}<td>{value_html(r)}</td>{body}</tr>'
 
 
@@ -330,10 +339,10 @@ def indicator_table_html(v: Vergelijking, ind_id: str) -> str:
         nul = meting == v.reg.nulmeting.jaar
         groups.append("<tbody>" + "".join(_row_html(r, nul, i == 0, len(rows)) for i, r in enumerate(rows))
                       + "</tbody>")
-    head = ('<thead><tr><th scope="col" rowspan="2">Meting</th><th scope="col" rowspan="2">Gebied</th>'
-            '<th scope="col" rowspan="2">Waarde</th><th scope="colgroup" colspan="2">Niveau vergeleken met</th>'
-            '<th scope="colgroup" colspan="2">Verandering sinds de nulmeting, vergeleken met</th></tr><tr>'
-            + "".join(f'<th scope="col">{ROLE_HEADER[r]}</th>' for r in ROLES) * 2 + "</tr></thead>")
+    head = ('<thead><tr><th scope="col">Meting</th><th scope="col">Gebied</th><th scope="col">Waarde</th>'
+            '<th scope="col">Niveau, vergeleken met de eigen gemeente en Nederland</th>'
+            '<th scope="col">Verandering sinds de nulmeting, vergeleken met de eigen gemeente en Nederland</th>'
+            "</tr></thead>")
     caption = f"{ind.label}: de vier wijken per meting, met het oordeel tegenover de eigen gemeente en Nederland"
     return (f'<div class="vw-table-wrap"><table class="vw-table vw-overzicht" data-indicator="{esc(ind_id)}">'
             f"<caption>{esc(caption)}</caption>{head}{''.join(groups)}</table></div>")
@@ -379,7 +388,8 @@ def small_multiples_chart(data: pd.DataFrame, areas: list[str], unit: str, *, wi
         y=alt.Y("waarde:Q", title=unit, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
         color=alt.Color("rol:N", title="Lijn", scale=charts.role_scale(roles), legend=alt.Legend(labelExpr=ROLE_LEGEND)),
         strokeDash=alt.StrokeDash("bron_tabel:N", title="Bron (editie)",
-                                  scale=alt.Scale(domain=editions, range=charts.EDITION_DASH[: len(editions)])),
+                                  scale=alt.Scale(domain=editions, range=charts.EDITION_DASH[: len(editions)]),
+                                  legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2, symbolSize=300)),
         detail="reeks:N",
         tooltip=[alt.Tooltip("gebied:N", title="Gebied"), alt.Tooltip("peiljaar:Q", title="Peiljaar", format="d"),
                  alt.Tooltip("tekst:N", title="Waarde"), alt.Tooltip("bron_tabel:N", title="Bron")],
