@@ -25,7 +25,8 @@ def test_toc_is_in_sync_with_the_registries(reg, root):
             assert f"book/factsheets/{f.slug}-{m.jaar}" in committed
 
 
-@pytest.mark.parametrize("name", ["factsheet.ipynb", "home.ipynb", "wijkprofiel.ipynb", "kwalitatief.ipynb"])
+@pytest.mark.parametrize("name", ["factsheet.ipynb", "home.ipynb", "wijkprofiel.ipynb", "kwalitatief.ipynb",
+                                  "overzicht.ipynb"])
 def test_templates_are_clean_and_hide_code(root, name):
     nb = nbformat.read(root / "notebooks" / name, as_version=4)
     first = nb.cells[0]
@@ -57,7 +58,8 @@ def test_factsheet_parameters_cell_holds_literals_only_and_follows_the_title(roo
 def test_plan_covers_every_focus_area_and_meting(reg, root):
     jobs = plan(site(reg).pages, reg)
     names = [j.name for j in jobs]
-    assert names[0] == "home" and len(jobs) == 1 + 4 * 3 + 4  # home, factsheets, narratives (fieldwork 2023)
+    # home, factsheets, narratives (fieldwork 2023), the four areas side by side
+    assert names[0] == "home" and len(jobs) == 1 + 4 * 3 + 4 + 1
     assert "verhaal-batau-2023" in names
     assert "factsheet-overvecht-2021" in names and "factsheet-soesterkwartier-2025" in names
     one = job_for(site(reg).page("factsheet-vollenhove-2023"), reg)

@@ -51,12 +51,12 @@ def pijler_slides(v: Vergelijking, p: Pijler, prefix: str) -> list[Slide]:
     # The chart: the indicator with figures for the most areas and metingen.
     best = max(ind_ids, key=lambda i: sum(v.evaluaties[(g.key, m)].indicator(i).focus.status != "ontbreekt"
                                           for g in v.gebieden for m in v.metingen))
-    figure = indicator_figure_html(v, best, prefix=f"{prefix}-{p.id}", width=230, height=120)
+    figure = indicator_figure_html(v, best, prefix=f"{prefix}-{p.id}", width=250, height=120)
     items = "".join(f"<li>{esc(s)}</li>" for s in summary) or \
         "<li>Er is geen oordeel dat in minstens twee wijken hetzelfde is.</li>"
     first = Slide(title, f'<div class="vw-kolommen"><div class="vw-kolom-tekst"><p><strong>In het kort</strong></p>'
                          f'<ul class="vw-samenvatting">{items}</ul></div>'
-                         f'<div class="vw-kolom-figuur"><p class="vw-klein">{esc(v.reg.indicator(best).label)}</p>'
+                         f'<div class="vw-kolom-figuur vw-breed"><p class="vw-klein">{esc(v.reg.indicator(best).label)}</p>'
                          f"{figure}</div></div>")
     rows = [f'<tr data-indicator="{esc(i)}"><th scope="row">{esc(v.reg.indicator(i).label)}</th>'
             + "".join(f'<td data-gebied="{g.key}">{_latest_cell(v, i, g.key)}</td>' for g in v.gebieden) + "</tr>"
