@@ -93,7 +93,7 @@ def test_every_verdict_on_the_overview_is_the_factsheets_verdict(built_book, reg
     roles = {(soort, rol) for *_, soort, rol, _ in cells}
     assert roles == {("niveau", "gemeente"), ("niveau", "nederland"), ("verandering", "gemeente"),
                      ("verandering", "nederland")}
-    assert len(cells) > 500
+    assert len(cells) > 400
 
 
 def test_every_verdict_in_a_deck_is_the_factsheets_verdict(built_book, reg, evaluations, decks):

@@ -29,10 +29,12 @@ from ..sitemap import DOWNLOADS, Page, Site
 from .deck import Deck, Slide, chunks, fictional_banner, table
 from .gesprekken import Gesprekken, gesprekken
 
-ROWS_PER_SLIDE = 10
+ROWS_PER_SLIDE = 8
+MISSING_NAMED = 3  # more indicators without a figure are counted, not named
 GOALS_PER_SLIDE = 5
 HEADLINES_SHOWN = 6
 CHART_WIDTH = 300
+BAR_STEP, FACET_HEADER, CHART_BUDGET = 13, 28, 480  # pixels: a bar, an indicator's header, a slide's chart
 
 
 def page_href(target: Page) -> str:
@@ -118,7 +120,7 @@ def bars_chart(data: pd.DataFrame, unit: str, width: int = CHART_WIDTH) -> alt.F
     bars = base.mark_bar(height={"band": 0.8}).encode(
         color=alt.Color("rol:N", scale=charts.role_scale(), legend=None))
     labels = base.mark_text(align="left", dx=3, fontSize=11, color="#222").encode(text="tekst:N")
-    return alt.layer(bars, labels, data=data).properties(width=width, height=alt.Step(17)).facet(
+    return alt.layer(bars, labels, data=data).properties(width=width, height=alt.Step(BAR_STEP)).facet(
         row=alt.Row("indicator:N", title=None, sort=list(dict.fromkeys(data["indicator"])),
                     header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top",
                                       labelFontWeight="bold", labelFontSize=12, labelLimit=width + 200)),
@@ -143,7 +145,8 @@ def comparison_figure(ev: AreaEvaluation, ind_ids: list[str], reg: Registries, p
     data = pd.DataFrame(records)
     eenheid = reg.kernset.eenheden[unit]
     others = [ie.indicator.label for ie in shown if ie.indicator.eenheid != unit]
-    caption = (f"{ev.naam} (of de delen of buurten), {ev.referenties['gemeente'][1]} en Nederland "
+    who = f"{ev.naam} (per deel of buurt)" if (data["rol"] == "deel").any() else ev.naam
+    caption = (f"{who}, {ev.referenties['gemeente'][1]} en Nederland "
                f"({eenheid.label}).") + (f" Alleen in de tabel: {nl_list(others)}." if others else "")
     table_data = data[["indicator", "gebied", "tekst"]].rename(
         columns={"indicator": "Cijfer", "gebied": "Gebied", "tekst": "Waarde"})
@@ -151,17 +154,25 @@ def comparison_figure(ev: AreaEvaluation, ind_ids: list[str], reg: Registries, p
                               description=caption)
 
 
+def _chart_height(ie) -> int:
+    """Pixels one indicator takes in ``bars_chart``: its bars (the area or its parts, two references)
+    and the indicator's header."""
+    bars = (1 if ie.focus.beschikbaar else len(ie.delen)) + len(ie.referenties)
+    return bars * BAR_STEP + FACET_HEADER
+
+
 def indicator_groups(ev: AreaEvaluation, ind_ids: list[str], size: int) -> list[list[str]]:
-    """Indicators in groups whose table rows (an indicator and its parts) fit on one slide."""
+    """Indicators in groups whose table rows (an indicator and its parts) and bars fit on one slide."""
     groups: list[list[str]] = [[]]
-    rows = 0
+    rows = height = 0
     for ind_id in ind_ids:
-        n = 1 + len(ev.indicator(ind_id).delen)
-        if groups[-1] and rows + n > size:
+        ie = ev.indicator(ind_id)
+        n, h = 1 + len(ie.delen), _chart_height(ie)
+        if groups[-1] and (rows + n > size or height + h > CHART_BUDGET):
             groups.append([])
-            rows = 0
+            rows = height = 0
         groups[-1].append(ind_id)
-        rows += n
+        rows, height = rows + n, height + h
     return groups
 
 
@@ -171,7 +182,10 @@ def pijler_slides(ev: AreaEvaluation, g: Gebied, p: Pijler, reg: Registries, pre
     with_figure = [i for i in ind_ids if ev.indicator(i).focus.status != "ontbreekt"]
     without = [i for i in ind_ids if i not in with_figure]
     missing = ""
-    if without:
+    if len(without) > MISSING_NAMED:
+        missing = (f'<p class="vw-klein">Voor {len(without)} andere cijfers van deze pijler is er geen cijfer in deze '
+                   f"meting. Welke en waarom staat in de factsheet.</p>")
+    elif without:
         missing = (f'<p class="vw-klein">Geen cijfer in deze meting: '
                    f"{esc(nl_list([reg.indicator(i).label for i in without]))}. De reden staat in de factsheet.</p>")
     if not with_figure:
