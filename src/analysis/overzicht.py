@@ -300,7 +300,7 @@ def verdict_cells(r: VerdictRow, nulmeting: bool) -> str:
     level = "".join(f'<div data-soort="niveau" data-rol="{role}">'
                     f"{verdict_html(r.niveau_tekst(role), r.niveau_oordeel(role))}</div>" for role in ROLES)
     if nulmeting:
-        return f'<td>{level}</td><td class="vw-nulmeting">nulmeting: nog geen verandering</td>'
+        return f'<td>{level}</td><td class="vw-nulmeting">—</td>'
     change = "".join(f'<div data-soort="verandering" data-rol="{role}">'
                      f"{verdict_html(r.verandering_tekst(role), r.verandering_oordeel(role))}</div>" for role in ROLES)
     return f"<td>{level}</td><td>{change}</td>"
@@ -314,10 +314,9 @@ def value_html(r: VerdictRow) -> str:
     return '<span class="vw-ontbreekt">ontbreekt</span>'
 
 
-def _row_html(r: VerdictRow, nulmeting: bool, first: bool, span: int) -> str:
+def _row_html(r: VerdictRow, nulmeting: bool) -> str:
     attrs = (f'data-indicator="{esc(r.indicator)}" data-gebied="{esc(r.gebied)}" data-meting="{r.meting}" '
              f'data-code="{esc(r.code)}"')
-    meting_cell = f'<th scope="rowgroup" rowspan="{span}">{r.meting}</th>' if first else ""
     name = f"↳ {esc(r.naam)}" if r.deel else esc(r.naam)
     head = f'<th scope="row" class="{"vw-deelnaam" if r.deel else "vw-gebiednaam"}">{name}</th>'
     if r.status == "beschikbaar":
@@ -326,7 +325,7 @@ def _row_html(r: VerdictRow, nulmeting: bool, first: bool, span: int) -> str:
         body = '<td colspan="2" class="vw-leeg">oordelen per deel of buurt: zie de regels hieronder</td>'
     else:
         body = f'<td colspan="2" class="vw-leeg">{esc(r.reden)}</td>'
-    return f'<tr {attrs}>{meting_cell}{head}<td>{value_html(r)}</td>{body}</tr>'
+    return f'<tr {attrs}>{head}<td>{value_html(r)}</td>{body}</tr>'
 
 
 def indicator_table_html(v: Vergelijking, ind_id: str) -> str:
@@ -337,12 +336,12 @@ def indicator_table_html(v: Vergelijking, ind_id: str) -> str:
             continue
         rows = [r for g in v.gebieden for r in v.rows(ind_id, g.key, meting)]
         nul = meting == v.reg.nulmeting.jaar
-        groups.append("<tbody>" + "".join(_row_html(r, nul, i == 0, len(rows)) for i, r in enumerate(rows))
-                      + "</tbody>")
-    head = ('<thead><tr><th scope="col">Meting</th><th scope="col">Gebied</th><th scope="col">Waarde</th>'
-            '<th scope="col">Niveau, vergeleken met de eigen gemeente en Nederland</th>'
-            '<th scope="col">Verandering sinds de nulmeting, vergeleken met de eigen gemeente en Nederland</th>'
-            "</tr></thead>")
+        label = f"Meting {meting}" + (" (nulmeting)" if nul else "")
+        groups.append(f'<tbody><tr class="vw-meting-kop"><th colspan="4" scope="rowgroup">{label}</th></tr>'
+                      + "".join(_row_html(r, nul) for r in rows) + "</tbody>")
+    nul = v.reg.nulmeting.jaar
+    head = ('<thead><tr><th scope="col">Gebied</th><th scope="col">Waarde</th><th scope="col">Niveau</th>'
+            f'<th scope="col">Verandering sinds {nul}</th></tr></thead>')
     caption = f"{ind.label}: de vier wijken per meting, met het oordeel tegenover de eigen gemeente en Nederland"
     return (f'<div class="vw-table-wrap"><table class="vw-table vw-overzicht" data-indicator="{esc(ind_id)}">'
             f"<caption>{esc(caption)}</caption>{head}{''.join(groups)}</table></div>")
