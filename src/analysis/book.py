@@ -300,10 +300,12 @@ def build_book(
     else:
         prune_site(layout.site, s, log)
         status = downloads_and_pdfs(reg, s, layout, log)
-        if status == 0:  # the slide decks and their PDFs (issue 14), into downloads/
+        if status == 0:  # slide decks and Gesprekken reports with their PDFs (issue 14), into downloads/
+            from .rapport import build_reports
             from .slides.build import build_decks
 
-            status = build_decks(reg, s, layout.site, layout.stamps, log)
+            status = build_decks(reg, s, layout.site, layout.stamps, log) or build_reports(
+                reg, s, layout.site, layout.stamps, log)
     gate = Stamp(layout.stamps, "privacy-site")
     site_digest = _digest([p for p in layout.site.rglob("*") if p.is_file()],
                           extra=_digest([reg.folder / PRIVACY_FILE, *_code_files()])) if layout.site.exists() else ""

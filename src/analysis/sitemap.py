@@ -32,6 +32,8 @@ HOME_TITLE = "Monitor Regiodeal Vitale Wijken"
 OVERZICHT = "overzicht"
 # A slide deck (HTML, reveal.js) and its PDF, written into downloads/ after the build (analysis.slides).
 SLIDES_HTML, SLIDES_PDF = "html", "pdf"
+# The printable report of a Gesprekken page (analysis.rapport): download kinds of its A4 PDF and its HTML source.
+REPORT_PDF, REPORT_HTML = "rapport", "rapport_html"
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,8 @@ def site(reg: Registries, editie: Editie = "standaard") -> Site:
                     toc_title=f"Gesprekken {meting}", part=_part(gemeente.code), template="kwalitatief",
                     parameters={"gemeente": gemeente.slug, "meting": meting}, gebied=first.key,
                     gemeente=gemeente.code, meting=meting,
+                    downloads={REPORT_PDF: f"rapport-{first.key}-{meting}.pdf",
+                               REPORT_HTML: f"rapport-{first.key}-{meting}.html"},
                     depends=(("focus_codes", ""), ("gemeente", gemeente.code), ("metingen", ""),
                              ("kernset", ""), ("bronnen", ""), ("denkkader", gemeente.code),
                              ("veldwerk", gemeente.code))))
