@@ -50,6 +50,9 @@ def test_the_overview_and_the_decks_are_in_the_site_map(reg):
     names = [n for p in decks for n in p.slides.values()]
     assert set(names) <= set(s.downloads) and len(set(names)) == 2 * len(decks)
     assert "pdf" not in page.downloads, "the overview page itself is not printed as a factsheet"
+    reports = [p.downloads for p in s.of("verhaal")]
+    assert reports and all(set(d) == {"rapport", "rapport_html"} for d in reports)
+    assert s.page("verhaal-overvecht-2023").downloads["rapport"] == "rapport-overvecht-2023.pdf"
 
 
 def test_a_change_against_each_reference_is_worded_like_the_factsheets_main_verdict(reg, data):

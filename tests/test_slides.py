@@ -245,3 +245,75 @@ def test_the_overview_summaries_are_plain_and_hold_no_codes(built_book, reg):
     codes = re.compile(r"\b(WK|BU|GM)\d{4,8}\b|\b\d{5}NED\b")
     assert not [t for t in sentences if codes.search(t)]
     assert all(re.search(r"in (alle )?(één|twee|drie|vier)( van de vier)? wijken", t) for t in sentences), sentences
+
+
+# --- the printable reports of the Gesprekken pages ------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def reports(reg, built_book) -> list:
+    from analysis.sitemap import REPORT_HTML
+
+    pages = site_map(reg).of("verhaal")
+    assert len(pages) == 4, "a report per Gesprekken page"
+    for p in pages:
+        assert (built_book / DOWNLOADS / p.downloads[REPORT_HTML]).is_file(), p.key
+    return pages
+
+
+def test_every_report_is_an_a4_pdf_with_cover_method_and_themes(built_book, reports, evaluations):
+    from pypdf import PdfReader
+
+    from analysis.sitemap import REPORT_HTML, REPORT_PDF
+
+    for p in reports:
+        reader = PdfReader(built_book / DOWNLOADS / p.downloads[REPORT_PDF])
+        assert len(reader.pages) >= 4, p.key
+        for page in reader.pages:
+            w, h = float(page.mediabox.width), float(page.mediabox.height)
+            assert abs(w - 595.3) < 2 and abs(h - 841.9) < 2, (p.key, w, h)  # A4 in points
+        cover = reader.pages[0].extract_text()
+        assert p.title.split(" —")[0] in cover and "Fictief voorbeeld" in cover, "the cover says what and that it is fictional"
+        text = " ".join(page.extract_text() for page in reader.pages)
+        for heading in ("2. Methode", "Wie we spraken", "Hoe de gesprekken zijn gecodeerd", "3. Thema's per pijler",
+                        "1. Gezondheid", "5. Wonen"):
+            assert heading in text, (p.key, heading)
+        markup = (built_book / DOWNLOADS / p.downloads[REPORT_HTML]).read_text(encoding="utf-8")
+        cells = list(verdict_cells(markup))
+        assert cells, p.key
+        for ind, _, meting, code, soort, rol, words in cells:
+            assert words == expected(evaluations[(p.gebied, meting)], ind, code, soort, rol), (p.key, ind, code)
+
+
+def test_every_report_opens_cleanly_in_the_browser(browser, site, axe_script, reports):
+    from analysis.sitemap import REPORT_HTML
+
+    problems = []
+    for p in reports:
+        path = f"{DOWNLOADS}/{p.downloads[REPORT_HTML]}"
+        with opened(browser, f"{site}/{path}", 1280) as (page, response, log):
+            assert response.status == 200
+            charts = page.evaluate("[document.querySelectorAll('.vw-chart').length, "
+                                   "document.querySelectorAll('.vw-chart svg.marks').length]")
+            if charts[0] < 3 or charts[0] != charts[1]:
+                problems.append(f"{path}: {charts[1]} of {charts[0]} charts drawn")
+            page.add_script_tag(path=str(axe_script))
+            problems += [f"{path}: axe: {v}" for v in page.evaluate(AXE_RUN)]
+            problems += [f"{path}: console: {m}" for m in log.console_errors + log.page_errors]
+            problems += [f"{path}: outside: {u}" for u in log.requests
+                         if not u.startswith((site + "/", "data:", "blob:"))]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_privacy_gate_reads_the_reports(built_book, reg, reports, tmp_path):
+    from analysis.privacy import Rules, scan_site
+    from analysis.sitemap import REPORT_HTML
+
+    rules = Rules.load(reg.folder / "privacy.yml")
+    rel = f"{DOWNLOADS}/{reports[0].downloads[REPORT_HTML]}"
+    (tmp_path / DOWNLOADS).mkdir()
+    markup = (built_book / rel).read_text(encoding="utf-8")
+    (tmp_path / rel).write_text(markup, encoding="utf-8")
+    assert scan_site(tmp_path, rules) == []
+    (tmp_path / rel).write_text(markup.replace("</main>", f"<p>{rules.config.namen[0]}</p></main>"), encoding="utf-8")
+    assert [f.kind for f in scan_site(tmp_path, rules)] == ["naam op de deny-list"]

@@ -25,7 +25,7 @@ from .format import esc
 from .gebied import Gebied, focus_gebieden, resolve
 from .registries import Registries, registries
 from .registry_models import Pijler
-from .sitemap import OVERZICHT, SLIDES_HTML, SLIDES_PDF, Page, Site, site
+from .sitemap import OVERZICHT, REPORT_PDF, SLIDES_HTML, SLIDES_PDF, Page, Site, site
 
 ROLES = ("gemeente", "nederland")
 NUMBER_WORDS = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
@@ -508,7 +508,11 @@ class Overzicht:
             pdf_href = self.page.download_href(owner.slides[SLIDES_PDF])
             items.append(f'<li>{esc(label)}: <a href="{html_href}">dia\'s</a> · '
                          f'<a href="{pdf_href}" download>pdf</a></li>')
-        return HTML('<ul class="vw-presentaties">' + "".join(items) + "</ul>")
+        reports = [f'<li>{esc(v.title)}: <a href="{self.page.download_href(v.downloads[REPORT_PDF])}" download>'
+                   f"rapport (pdf, A4)</a></li>" for v in self.site.of("verhaal") if REPORT_PDF in v.downloads]
+        more = (f"<p>Per meting met gesprekken is er een rapport om te printen:</p>"
+                f'<ul class="vw-rapporten">{"".join(reports)}</ul>') if reports else ""
+        return HTML('<ul class="vw-presentaties">' + "".join(items) + "</ul>" + more)
 
     def bronnen(self) -> Markdown:
         return Markdown("De cijfers op deze pagina komen uit deze tabellen:\n\n" + "\n".join(
