@@ -171,8 +171,9 @@ def test_broken_input_for_one_gemeente_fails_only_its_notebooks(reg, root, tmp_p
     results = run(jobs, reg, workers=2, log_dir=tmp_path / "logs", progress=False, log=lambda s: None)
     failed = sorted(r.job.name for r in results if r.status == "failed")
     errors = {r.job.name: r.error for r in results if r.status == "failed"}
-    # the narrative sets its themes beside the same (broken) figures, so it fails too
-    assert failed == ["factsheet-batau-2021", "factsheet-batau-2023", "factsheet-batau-2025",
+    # the narrative sets its themes beside the same (broken) figures, so it fails too, and so does the
+    # overview that sets Batau beside the other areas
+    assert failed == ["factsheet-batau-2021", "factsheet-batau-2023", "factsheet-batau-2025", "overzicht",
                       "verhaal-batau-2023"], errors
     assert {r.status for r in results if r.job.name not in failed} == {"executed"}
     bad = next(r for r in results if r.job.name == "factsheet-batau-2021")

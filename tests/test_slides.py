@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -22,7 +21,6 @@ from analysis.gebied import focus_gebieden
 from analysis.sitemap import DOWNLOADS, OVERZICHT, SLIDES_HTML, SLIDES_PDF
 from analysis.sitemap import site as site_map
 from test_site import ARTIFACTS, opened, png_size
-from test_site import axe_script, browser, playwright_api, site  # noqa: F401 - the browser fixtures of test_site
 
 pytestmark = pytest.mark.slow
 
