@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from analysis.book import build_book, toc_text
+from analysis.registries import load_registries
 from analysis.runner import finalize, is_current, job_digest, job_for, plan, run, shared_inputs_digest
 from analysis.sitemap import site
 
@@ -252,7 +253,8 @@ def test_privacy_gate_stops_the_build_when_a_planted_detail_is_made_publishable(
     segments.write_text("".join(lines), encoding="utf-8")
     monkeypatch.setenv("VITALE_WIJKEN_ROOT", str(proj))
     messages: list[str] = []
-    status = build_book(reg, root=proj, workers=2, progress=False, log=messages.append)
+    # the copy's own registries: with another folder every page would take it as a parameter and re-run
+    status = build_book(load_registries(proj / "data"), root=proj, workers=2, progress=False, log=messages.append)
     text = "\n".join(messages)
     assert status == GATE_FAILED, text
     assert "privacy gate" in text and "Muntplein 14" in text and "book/verhalen/batau-2023.ipynb" in text
