@@ -24,6 +24,12 @@ help: ## Show this help
 	@echo
 	@echo "  variables: MIRROR=$(MIRROR)  JOBS=<n parallel notebooks>  PYTHON=$(PYTHON)"
 
+# The slide framework of the decks (reveal.js from npm, src/analysis/slides), from the committed lock file.
+SLIDES := slides/node_modules/.package-lock.json
+$(SLIDES): slides/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm is missing; the slide decks need it: sudo apt-get install npm"; exit 1; }
+	cd slides && npm ci --no-audit --no-fund --silent
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -32,7 +38,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "from deduce import Deduce; Deduce()"
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the project with its test tools
+install: $(STAMP) $(SLIDES) ## Create .venv and install the project with its test tools (and reveal.js)
 
 system: ## Install the Debian packages the book needs (graphviz, chromium)
 	@if [ "$$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
@@ -40,11 +46,11 @@ system: ## Install the Debian packages the book needs (graphviz, chromium)
 	 echo "installing Debian packages: $(SYSTEM_PACKAGES)"; \
 	 $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }
 
-book: $(STAMP) ## Build the book from the committed data into _build/html (main job)
+book: $(STAMP) $(SLIDES) ## Build the book from the committed data into _build/html (main job)
 	@$(DOT_CHECK)
 	$(BIN)/vitale-wijken book $(if $(JOBS),--jobs $(JOBS),)
 
-test: $(STAMP) ## Install and run all tests (CI runs this)
+test: $(STAMP) $(SLIDES) ## Install and run all tests (CI runs this)
 	@$(DOT_CHECK)
 	$(BIN)/python -m pytest
 

@@ -26,7 +26,8 @@ def test_toc_is_in_sync_with_the_registries(reg, root):
             assert f"book/factsheets/{f.slug}-{m.jaar}" in committed
 
 
-@pytest.mark.parametrize("name", ["factsheet.ipynb", "home.ipynb", "wijkprofiel.ipynb", "kwalitatief.ipynb"])
+@pytest.mark.parametrize("name", ["factsheet.ipynb", "home.ipynb", "wijkprofiel.ipynb", "kwalitatief.ipynb",
+                                  "overzicht.ipynb"])
 def test_templates_are_clean_and_hide_code(root, name):
     nb = nbformat.read(root / "notebooks" / name, as_version=4)
     first = nb.cells[0]
@@ -58,7 +59,8 @@ def test_factsheet_parameters_cell_holds_literals_only_and_follows_the_title(roo
 def test_plan_covers_every_focus_area_and_meting(reg, root):
     jobs = plan(site(reg).pages, reg)
     names = [j.name for j in jobs]
-    assert names[0] == "home" and len(jobs) == 1 + 4 * 3 + 4  # home, factsheets, narratives (fieldwork 2023)
+    # home, factsheets, narratives (fieldwork 2023), the four areas side by side
+    assert names[0] == "home" and len(jobs) == 1 + 4 * 3 + 4 + 1
     assert "verhaal-batau-2023" in names
     assert "factsheet-overvecht-2021" in names and "factsheet-soesterkwartier-2025" in names
     one = job_for(site(reg).page("factsheet-vollenhove-2023"), reg)
@@ -170,8 +172,9 @@ def test_broken_input_for_one_gemeente_fails_only_its_notebooks(reg, root, tmp_p
     results = run(jobs, reg, workers=2, log_dir=tmp_path / "logs", progress=False, log=lambda s: None)
     failed = sorted(r.job.name for r in results if r.status == "failed")
     errors = {r.job.name: r.error for r in results if r.status == "failed"}
-    # the narrative sets its themes beside the same (broken) figures, so it fails too
-    assert failed == ["factsheet-batau-2021", "factsheet-batau-2023", "factsheet-batau-2025",
+    # the narrative sets its themes beside the same (broken) figures, so it fails too, and so does the
+    # overview that sets Batau beside the other areas
+    assert failed == ["factsheet-batau-2021", "factsheet-batau-2023", "factsheet-batau-2025", "overzicht",
                       "verhaal-batau-2023"], errors
     assert {r.status for r in results if r.job.name not in failed} == {"executed"}
     bad = next(r for r in results if r.job.name == "factsheet-batau-2021")

@@ -355,3 +355,13 @@ def test_csv_download_cells_are_scanned(tmp_path, reg, root):
                     "contact,,\"mail jan at voorbeeld punt nl\"\n", encoding="utf-8")
     found = scan_file(path, "downloads/cijfers.csv", load_rules(reg, root))
     assert [(f.where, f.rule) for f in found] == [("downloads/cijfers.csv (rij 3)", R.EMAIL_VERHULD)]
+
+
+def test_axis_ticks_of_a_printed_chart_are_not_numbers_of_a_person():
+    """A PDF's text holds a chart's axis ticks in a row ('0 25 50 75 100', '340 360 380'); numbers at
+    equal steps separated by spaces are ticks, while the same digits written as a person writes them
+    are still found."""
+    from analysis.privacy.rules import axis_ticks
+
+    assert axis_ticks("0 25 50 75 100") and axis_ticks("340 360 380") and axis_ticks("300 400 500")
+    assert not axis_ticks("06 12 34 56 78") and not axis_ticks("111.222.333") and not axis_ticks("030 123 45 67")

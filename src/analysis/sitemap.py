@@ -22,7 +22,8 @@ from .registries import Registries
 
 EDITIES = ("standaard", "regio")
 Editie = Literal["standaard", "regio"]
-Soort = Literal["home", "factsheet", "profiel", "verhaal", "denkkader", "plan", "werkpakketten", "methode"]
+Soort = Literal["home", "factsheet", "profiel", "verhaal", "denkkader", "plan", "werkpakketten", "methode",
+                "overzicht"]
 BOOK = "book"
 DOWNLOADS = "downloads"
 SITE_DOWNLOADS = {"kernset": "kernset-indicatoren.csv", "beschikbaarheid": "beschikbaarheid.csv"}
@@ -31,6 +32,12 @@ FACTSHEETS = f"{BOOK}/factsheets"
 PROFIELEN = f"{BOOK}/profielen"
 # Pages whose comparison columns need the whole width (no in-page contents panel there).
 WIDE_FOLDERS = (f"{FACTSHEETS}/", f"{PROFIELEN}/")
+# "Vier wijken naast elkaar" (issue 14): its page key, for links from the home page and the factsheets.
+OVERZICHT = "overzicht"
+# A slide deck (HTML, reveal.js) and its PDF, written into downloads/ after the build (analysis.slides).
+SLIDES_HTML, SLIDES_PDF = "html", "pdf"
+# The printable report of a Gesprekken page (analysis.rapport): download kinds of its A4 PDF and its HTML source.
+REPORT_PDF, REPORT_HTML = "rapport", "rapport_html"
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,8 @@ class Page:
     # The registry entries the page depends on, besides code, template, processed data and its own
     # input files (see runner.registry_part): a change elsewhere does not re-execute it.
     depends: tuple[tuple[str, str], ...] = ()
+    # The slide deck that presents this page's findings: kind (SLIDES_HTML, SLIDES_PDF) -> file in downloads/.
+    slides: dict[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -75,6 +84,11 @@ class Page:
         return posixpath.relpath(f"{DOWNLOADS}/{name}", posixpath.dirname(self.html))
 
 
+def deck_names(name: str) -> dict[str, str]:
+    """The files of a slide deck in downloads/."""
+    return {SLIDES_HTML: f"presentatie-{name}.html", SLIDES_PDF: f"presentatie-{name}.pdf"}
+
+
 def factsheet_page(g: Gebied, meting: int, several: bool) -> Page:
     name = f"{g.key}-{meting}"
     return Page(
@@ -87,6 +101,7 @@ def factsheet_page(g: Gebied, meting: int, several: bool) -> Page:
         depends=(("focusgebied", g.key), ("gemeente", g.gemeente.code), ("focus_codes", ""), ("nederland", ""),
                  ("metingen", ""), ("kernset", ""), ("bronnen", ""), ("denkkader", g.gemeente.code),
                  ("veldwerk", g.gemeente.code)),
+        slides=deck_names(name),
     )
 
 
@@ -160,7 +175,13 @@ class Site:
         names = list(SITE_DOWNLOADS.values())
         for p in self.pages:
             names.extend(p.downloads.values())
+            names.extend(p.slides.values())
         return names
+
+    @property
+    def decks(self) -> list[Page]:
+        """The pages that have a slide deck, in table-of-contents order."""
+        return [p for p in self.pages if p.slides]
 
 
 def narratives(reg: Registries) -> list[tuple[str, int]]:
@@ -198,6 +219,8 @@ def site(reg: Registries, editie: Editie = "standaard") -> Site:
                     toc_title=f"Gesprekken {meting}", part=_part(gemeente.code), template="kwalitatief",
                     parameters={"gemeente": gemeente.slug, "meting": meting}, gebied=first.key,
                     gemeente=gemeente.code, meting=meting,
+                    downloads={REPORT_PDF: f"rapport-{first.key}-{meting}.pdf",
+                               REPORT_HTML: f"rapport-{first.key}-{meting}.html"},
                     depends=(("focus_codes", ""), ("gemeente", gemeente.code), ("metingen", ""),
                              ("kernset", ""), ("bronnen", ""), ("denkkader", gemeente.code),
                              ("veldwerk", gemeente.code))))
@@ -213,6 +236,11 @@ def site(reg: Registries, editie: Editie = "standaard") -> Site:
         for gemeente in reg.gebieden.gemeenten:
             pages += [profile_page(w, latest) for w in wijken_van(reg, gemeente.code)]
     about = "Over de monitor"
+    pages.append(Page(key=OVERZICHT, soort="overzicht", path=f"{BOOK}/overzicht", suffix=".ipynb",
+                      title="Vier wijken naast elkaar", toc_title="Vier wijken naast elkaar", part=about,
+                      template="overzicht", slides=deck_names("monitoringsoverleg"),
+                      depends=(("focus_codes", ""), ("gemeenten", ""), ("nederland", ""), ("metingen", ""),
+                               ("kernset", ""), ("bronnen", ""))))
     pages.append(Page(key="methode", soort="methode", path=f"{BOOK}/data-en-methode", suffix=".md",
                       title="Data en methode", toc_title="Data en methode", part=about))
     pages.append(Page(key="werkpakketten", soort="werkpakketten", path=f"{BOOK}/werkpakketten", suffix=".md",

@@ -247,7 +247,9 @@ def axis_ticks(raw: str) -> bool:
     """'0 25 50 75 100', '340 360 380': three or more numbers at equal steps are the ticks of a
     chart axis (in a PDF's text), not a phone number or a BSN. A person's number written in
     groups ("06 12 34 56 78") does not step evenly."""
-    groups = [int(g) for g in re.findall(r"\d+", raw)]
+    if not re.fullmatch(r"\d+(?: \d+)+", raw.strip()):  # ticks are separated by spaces only
+        return False
+    groups = [int(g) for g in raw.split()]
     if len(groups) < 3:
         return False
     steps = {b - a for a, b in zip(groups, groups[1:])}
