@@ -22,7 +22,8 @@ from .io import write_text_atomic
 from .kwalitatief import analyse
 from .kwalitatief.canon import load_dataset
 from .paths import kwalitatief_dir
-from .plan import Monitoringsplan, load_plan, load_werkpakketten, month_end, month_start
+from .plan import (STATUS_HEADING, Monitoringsplan, load_plan, load_werkpakketten, month_end, month_start,
+                   product_label, product_pages, status_of)
 from .registries import Registries
 from .registry_models import Gemeente
 from .sitemap import SITE_DOWNLOADS, Page, Site
@@ -143,31 +144,58 @@ def _outline_html(fw: Framework) -> str:
 # --- monitoring plans and werkpakketten --------------------------------------------------------------
 
 
-def _page_link(s: Site, page: Page, g: Gemeente, ref: str | None) -> str:
-    if not ref:
-        return ""
-    kind, _, year = ref.partition(":")
-    if kind == "factsheet":
-        targets = [s.find("factsheet", gebied=a.key, meting=int(year)) for a in focus_gebieden_van(s.reg, g)]
-        return " ".join(f"[factsheet {year}]({page.href(t)})" for t in targets if t is not None)
-    if kind == "gesprekken":
-        target = s.find("verhaal", gemeente=g.code, meting=int(year))
-        return f"[gesprekken {year}]({page.href(target)})" if target else ""
-    return f"[denkkader]({page.href(s.find('denkkader', gemeente=g.code))})"
+def _product_links(s: Site, page: Page, product: str, gemeenten: list[str] | None = None) -> str:
+    """Links to the pages of a product, named after it ('factsheet 2023', 'gesprekken 2023', 'denkkader')."""
+    kind, _, year = product.partition(":")
+    pages = [p for p in product_pages(s, product, gemeenten) if p is not None]
+    naam = {f.slug: f.naam for f in s.reg.gebieden.focusgebieden}
+    several = len(pages) > 1
+    name = {"factsheet": f"factsheet {year}", "gesprekken": f"gesprekken {year}", "denkkader": "denkkader"}[kind]
+    return " ".join(f"[{name}{' ' + naam.get(p.gebied, '') if several else ''}]({page.href(p)})" for p in pages)
 
 
-def timeline_chart(records: pd.DataFrame, order: list[str]) -> alt.Chart:
-    """Bars from start to end month per activity, coloured by status, metingen as rules."""
-    bars = alt.Chart(records).mark_bar(cornerRadius=3, height=14).encode(
-        y=alt.Y("activiteit:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
-        x=alt.X("van:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
+STATUS_ORDER = ["uitgevoerd", "gepland"]
+
+
+def _years(records: pd.DataFrame) -> tuple[alt.DateTime, alt.DateTime]:
+    first = int(min(records["van"])[:4])
+    last = int(max(records["tot"])[:4])
+    return alt.DateTime(year=first, month=1, date=1), alt.DateTime(year=last + 1, month=1, date=1)
+
+
+def _labelled_rows(marks: alt.Chart, records: pd.DataFrame, field: str, order: list[str]) -> alt.LayerChart:
+    """Rows with their name written above the marks, across the whole width, instead of as axis
+    labels: on a phone a label column would leave no room for the time axis."""
+    y = alt.Y(f"{field}:N", sort=order, title=None, axis=None)
+    names = alt.Chart(pd.DataFrame({field: order})).mark_text(
+        align="left", baseline="middle", dy=-11, fontSize=12, color="#1a1a1a").encode(
+        y=y, x=alt.value(0), text=f"{field}:N")
+    return alt.layer(marks.encode(y=y), names).properties(width="container", height=alt.Step(46))
+
+
+def _status_scales() -> dict:
+    """Colour and shape share domain and title, so the two make one legend."""
+    return dict(
+        color=alt.Color("status:N", title="Status", legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=STATUS_ORDER, range=[STATUS_COLORS[s] for s in STATUS_ORDER])),
+        shape=alt.Shape("status:N", title="Status", legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=STATUS_ORDER, range=["circle", "diamond"])),
+    )
+
+
+def timeline_chart(records: pd.DataFrame, order: list[str]) -> alt.LayerChart:
+    """Bars from start to end month per activity, coloured by status."""
+    start, end = _years(records)
+    scales = _status_scales()
+    bars = alt.Chart(records).mark_bar(cornerRadius=3, height=12, yOffset=7).encode(
+        x=alt.X("van:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"),
+                scale=alt.Scale(domain=[start, end])),
         x2="tot:T",
-        color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=list(STATUS_COLORS),
-                                                                    range=list(STATUS_COLORS.values()))),
+        color=scales["color"],
         tooltip=[alt.Tooltip("activiteit:N", title="Activiteit"), alt.Tooltip("periode:N", title="Periode"),
                  alt.Tooltip("status:N", title="Status"), alt.Tooltip("opbrengst:N", title="Opbrengst")],
     )
-    return bars.properties(width="container", height=alt.Step(22))
+    return _labelled_rows(bars, records, "activiteit", order)
 
 
 def plan_page(reg: Registries, s: Site, page: Page, plan: Monitoringsplan, g: Gemeente) -> str:
@@ -175,16 +203,20 @@ def plan_page(reg: Registries, s: Site, page: Page, plan: Monitoringsplan, g: Ge
     rows, records = [], []
     for a in gp.activiteiten:
         periode = a.van if a.van == a.tot else f"{a.van} – {a.tot}"
-        rows.append(f"| {a.titel} | {periode} | {a.soort} | {a.status} | {a.opbrengst or '—'} "
-                    f"{_page_link(s, page, g, a.pagina)} |")
+        status = status_of(s, a, [g.slug])
+        opbrengst = a.opbrengst or "—"
+        if a.product:
+            links = _product_links(s, page, a.product, [g.slug])
+            opbrengst += f" ({links})" if links else ""
+        rows.append(f"| {a.titel} | {periode} | {a.soort} | {status} | {opbrengst} |")
         records.append({"activiteit": a.titel, "van": month_start(a.van).isoformat(),
-                        "tot": month_end(a.tot).isoformat(), "status": a.status, "periode": periode,
+                        "tot": month_end(a.tot).isoformat(), "status": status, "periode": periode,
                         "opbrengst": a.opbrengst})
     data = pd.DataFrame(records)
     chart = timeline_chart(data, [a.titel for a in gp.activiteiten])
     names = nl_list([a.naam for a in focus_gebieden_van(reg, g)])
     caption = (f"Tijdlijn van het monitoringsplan voor {names}: blauw is uitgevoerd, oranje gepland "
-               f"(stand {plan.peildatum}).")
+               f"(stand {_nl_month(plan.peildatum)}, aangevuld met wat in dit boek staat).")
     table = data[["activiteit", "periode", "status", "opbrengst"]].rename(columns=str.capitalize)
     figure = charts.figure_html(chart, prefix=f"plan-{g.slug}", caption=caption, data=table, description=caption)
     lines = [f"# {page.title}", ""]
@@ -195,34 +227,51 @@ def plan_page(reg: Registries, s: Site, page: Page, plan: Monitoringsplan, g: Ge
     return "\n".join(lines)
 
 
-def werkpakketten_page(reg: Registries) -> str:
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")
+
+
+def _nl_month(text: str) -> str:
+    """'2023-06' -> 'juni 2023'."""
+    y, m = text.split("-")
+    return f"{MAANDEN[int(m) - 1]} {y}"
+
+
+def werkpakketten_page(reg: Registries, s: Site, page: Page) -> str:
     wp = load_werkpakketten(reg)
+    status_anchor = page.href(s.home, anchor(STATUS_HEADING))
     records = []
     lines = [f"# De {nl_count(len(wp.werkpakketten))} werkpakketten", "", wp.toelichting.strip(), ""]
     for w in wp.werkpakketten:
         for m in w.mijlpalen:
-            records.append({"activiteit": f"{w.nummer}. {w.titel}", "van": month_start(m.datum).isoformat(),
-                            "tot": month_end(m.datum).isoformat(), "status": m.status, "periode": m.datum,
-                            "opbrengst": m.tekst})
+            records.append({"activiteit": f"{w.nummer}. {w.kort or w.titel}", "van": month_start(m.datum).isoformat(),
+                            "tot": month_end(m.datum).isoformat(), "status": status_of(s, m),
+                            "periode": _nl_month(m.datum), "opbrengst": m.tekst})
     data = pd.DataFrame(records)
-    order = [f"{w.nummer}. {w.titel}" for w in wp.werkpakketten]
-    points = alt.Chart(data).mark_point(filled=True, size=120).encode(
-        y=alt.Y("activiteit:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("van:T", title=None, axis=alt.Axis(format="%b %Y")),
-        color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=list(STATUS_COLORS),
-                                                                    range=list(STATUS_COLORS.values()))),
-        shape=alt.Shape("status:N", title="Status"),
+    order = [f"{w.nummer}. {w.kort or w.titel}" for w in wp.werkpakketten]
+    start, end = _years(data)
+    scales = _status_scales()
+    points = alt.Chart(data).mark_point(filled=True, size=110, yOffset=7, opacity=0.85).encode(
+        x=alt.X("van:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"),
+                scale=alt.Scale(domain=[start, end])),
+        color=scales["color"], shape=scales["shape"],
         tooltip=[alt.Tooltip("activiteit:N", title="Werkpakket"), alt.Tooltip("periode:N", title="Maand"),
                  alt.Tooltip("opbrengst:N", title="Mijlpaal"), alt.Tooltip("status:N", title="Status")],
-    ).properties(width="container", height=alt.Step(34))
-    caption = f"Mijlpalen per werkpakket (stand {wp.peildatum}): blauw uitgevoerd, oranje gepland."
+    )
+    chart = _labelled_rows(points, data, "activiteit", order)
+    caption = (f"Mijlpalen per werkpakket: blauwe rondjes zijn uitgevoerd, oranje ruiten gepland "
+               f"(stand {_nl_month(wp.peildatum)}, aangevuld met wat in dit boek staat).")
     table = data[["activiteit", "periode", "opbrengst", "status"]].rename(columns={
         "activiteit": "Werkpakket", "periode": "Maand", "opbrengst": "Mijlpaal", "status": "Status"})
-    lines += [raw_html(charts.figure_html(points, prefix="werkpakketten", caption=caption, data=table,
+    lines += [raw_html(charts.figure_html(chart, prefix="werkpakketten", caption=caption, data=table,
                                           description=caption)), ""]
     for w in wp.werkpakketten:
-        lines += [f"## {w.nummer}. {w.titel}", "", w.omschrijving.strip(), "", "| Maand | Mijlpaal | Status |",
-                  "|---|---|---|", *[f"| {m.datum} | {m.tekst} | {m.status} |" for m in w.mijlpalen], ""]
+        lines += [f"## {w.nummer}. {w.titel}", "", w.omschrijving.strip(), "",
+                  "| Maand | Mijlpaal | Status | In dit boek |", "|---|---|---|---|"]
+        for m in w.mijlpalen:
+            boek = f"[{product_label(reg, m.product)}]({status_anchor})" if m.product else "—"
+            lines.append(f"| {_nl_month(m.datum)} | {m.tekst} | {status_of(s, m)} | {boek} |")
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -335,7 +384,7 @@ def generated_pages(reg: Registries, s: Site) -> dict[str, str]:
         if page.executed:
             continue
         if page.soort == "werkpakketten":
-            out[page.source] = werkpakketten_page(reg)
+            out[page.source] = werkpakketten_page(reg, s, page)
         elif page.soort == "methode":
             out[page.source] = data_page(reg, page)
         else:
