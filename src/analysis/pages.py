@@ -5,18 +5,18 @@ and narrative pages can link to them and the strict build checks every link."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
 from . import charts
-from .compare import indicator_row
-from .data import load_indicators
 from .denkkader import BLOCK_NAME, Framework, goal_label, load_frameworks
 from .diagram import diagram_html
-from .findings import lower_label
-from .format import anchor, esc, nl_count, nl_list, nl_value
+from .evaluation import AreaEvaluation, EvaluationData
+from .evaluation.text import lower_first as lower_label
+from .format import anchor, esc, nl_count, nl_list, nl_number, nl_value
 from .gebied import Gebied, focus_gebieden_van
 from .io import write_text_atomic
 from .kwalitatief import analyse
@@ -27,7 +27,6 @@ from .plan import (STATUS_HEADING, Monitoringsplan, load_plan, load_werkpakkette
 from .registries import Registries
 from .registry_models import Gemeente
 from .sitemap import SITE_DOWNLOADS, Page, Site
-from .tables import CHANGE_WORD
 
 STATUS_COLORS = {"uitgevoerd": "#0072B2", "gepland": "#E69F00"}
 
@@ -39,29 +38,53 @@ def raw_html(markup: str) -> str:
 # --- framework pages ----------------------------------------------------------------------------
 
 
-def _indicator_evidence(reg: Registries, s: Site, page: Page, table: pd.DataFrame, g: Gebied, ind_id: str) -> str:
+@dataclass(frozen=True)
+class Evaluations:
+    """The evaluation model's verdicts for every focus area and meting, computed once for all pages."""
+
+    data: EvaluationData
+    by_area: dict[tuple[str, int], AreaEvaluation]  # (focus area slug, meting) ->
+
+    @classmethod
+    def load(cls, reg: Registries) -> "Evaluations":
+        from .evaluation.methods import focus_evaluations
+
+        data = EvaluationData.load()
+        keys = [(f.slug, m.jaar) for f in reg.gebieden.focusgebieden for m in reg.metingen.metingen]
+        return cls(data, dict(zip(keys, focus_evaluations(data, reg), strict=True)))
+
+
+def _indicator_evidence(reg: Registries, s: Site, page: Page, evs: Evaluations, g: Gebied, ind_id: str) -> str:
+    """The latest figure of an indicator for a focus area, with its change since the nulmeting in the
+    evaluation model's words; the publisher is named, the table code stays on the factsheet."""
+    from .evaluation.text import fmt_value
+    from .evaluation.words import change_text
+
     ind = reg.indicator(ind_id)
-    eenheid = reg.kernset.eenheden[ind.eenheid]
     pijler = reg.pijler(ind.pijler)
     for m in reversed(reg.metingen.metingen):
-        row = indicator_row(table, reg, g, ind, m.jaar)
+        ev = evs.by_area[(g.key, m.jaar)]
+        ie = ev.indicator(ind_id)
         fs = s.find("factsheet", gebied=g.key, meting=m.jaar)
         link = f"[factsheet {m.jaar}]({page.href(fs, anchor(f'{pijler.nummer}. {pijler.label}') if pijler.nummer else '')})"
-        if row.focus.beschikbaar:
-            text = (f"{ind.label}: **{nl_value(row.focus.waarde, eenheid)}** ({row.focus.peiljaar}, "
-                    f"{row.focus.bron_tabel}, {m.label.lower()})")
-            c = row.sinds_nulmeting
-            if c is not None:
-                text += (f"; sinds de nulmeting {CHANGE_WORD[c.verdict.oordeel]} (van {nl_value(c.van, eenheid)} in "
-                         f"{c.van_peiljaar})")
-            return f"{text} — {link}"
-        if row.focus.status == "deels":
-            values = [p.waarde for p in row.focus.delen if p.waarde is not None]
-            what = "per buurt" if row.focus.methode == "alleen buurten" else "per deel"
-            text = (f"{ind.label}: alleen {what} bekend, van {nl_value(min(values), eenheid)} tot "
-                    f"{nl_value(max(values), eenheid)} ({row.focus.peiljaar}, {row.focus.bron_tabel})")
-            return f"{text} — {link}"
-    return f"{ind.label}: geen cijfer in dit boek ({ind.geen_bron or 'de bronnen leveren geen cijfer voor het gebied'})"
+        v = ie.focus
+        if ie.onderdrukt or v.status == "ontbreekt":
+            continue
+        bron = reg.bronnen.tabellen[v.bron_tabel].uitgever if v.bron_tabel in reg.bronnen.tabellen else "bron"
+        if v.status == "beschikbaar":
+            text = f"{ind.label}: **{fmt_value(v.waarde, ie.eenheid, ie.decimalen)}** in {v.peiljaar} ({bron})"
+            if ie.sinds_nulmeting is not None:
+                namen = {role: naam for role, (_code, naam) in ev.referenties.items()}
+                text += f". Sinds de nulmeting: {change_text(ie.sinds_nulmeting, namen)}"
+            return f"{text}. Zie de {link}."
+        values = [d.waarde for d in v.delen if d.waarde is not None]
+        if values:
+            what = "per buurt" if all(c.startswith("BU") for c in v.codes) or v.methode == "alleen buurten" \
+                else "per deel"
+            text = (f"{ind.label}: alleen {what} bekend, van {fmt_value(min(values), ie.eenheid, ie.decimalen)} tot "
+                    f"{fmt_value(max(values), ie.eenheid, ie.decimalen)} in {v.peiljaar} ({bron})")
+            return f"{text}. Zie de {link}."
+    return f"{ind.label}: dit boek heeft er geen cijfer voor. {ind.geen_bron or 'De bronnen geven geen cijfer voor het gebied.'}"
 
 
 def _fieldwork_counts(reg: Registries, s: Site, g: Gemeente) -> dict[int, tuple[dict[str, analyse.CodeCount], bool]]:
@@ -90,7 +113,7 @@ def _code_evidence(reg: Registries, s: Site, page: Page, g: Gemeente, code: str,
     return out or [f"thema {code!r}: niet in de gesprekken van dit boek"]
 
 
-def framework_page(reg: Registries, s: Site, page: Page, fw: Framework, table: pd.DataFrame) -> str:
+def framework_page(reg: Registries, s: Site, page: Page, fw: Framework, evs: Evaluations) -> str:
     k = fw.kader
     g = reg.gemeente(k.gemeente)
     areas = focus_gebieden_van(reg, g)
@@ -116,7 +139,7 @@ def framework_page(reg: Registries, s: Site, page: Page, fw: Framework, table: p
         for ind in goal.indicatoren:
             for area in areas:
                 where = f" ({area.naam})" if len(areas) > 1 else ""
-                lines.append(f"- **Cijfer{where}:** {_indicator_evidence(reg, s, page, table, area, ind)}")
+                lines.append(f"- **Cijfer{where}:** {_indicator_evidence(reg, s, page, evs, area, ind)}")
         for code in goal.codes:
             for text in _code_evidence(reg, s, page, g, code, fieldwork):
                 lines.append(f"- **Gesprekken:** {text}")
@@ -312,16 +335,18 @@ def availability_chart(reg: Registries) -> tuple[alt.Chart, pd.DataFrame]:
     return chart, table
 
 
-def data_page(reg: Registries, page: Page) -> str:
+def data_page(reg: Registries, page: Page, evs: Evaluations | None = None) -> str:
     kernset = page.download_href(SITE_DOWNLOADS["kernset"])
     beschikbaarheid = page.download_href(SITE_DOWNLOADS["beschikbaarheid"])
     lines = [f"# {page.title}", "",
-             "Deze pagina legt uit waar de cijfers vandaan komen, wat ze betekenen en hoe ze worden vergeleken. "
-             "Alles op deze pagina komt rechtstreeks uit de registers van het boek.", "",
+             "Op deze pagina lees je waar de cijfers vandaan komen, wat ze meten en hoe we ze vergelijken. "
+             "Alles hier komt uit de lijsten waarmee dit boek gemaakt wordt.", "",
              raw_html(f'<p class="vw-downloads"><a class="vw-download" href="{kernset}" '
                       f'download>Alle cijfers van de kernset (csv)</a> <a class="vw-download" '
-                      f'href="{beschikbaarheid}" download>Beschikbaarheid per indicator (csv)</a></p>'),
-             "", "## Indicatoren van de kernset", ""]
+                      f'href="{beschikbaarheid}" download>Welke cijfers er zijn (csv)</a></p>'),
+             "", "## Indicatoren van de kernset", "",
+             "Per pijler zie je hieronder welke cijfers de monitor volgt. Bij elk cijfer staat wat het meet, en welke "
+             "kant gunstig is. De laatste kolom noemt de bron; de bronnen staan onderaan deze pagina.", ""]
     for p in reg.kernset.pijlers:
         heading = f"{p.nummer}. {p.label}" if p.nummer else p.label
         lines += [f"### {heading}", "", "| Indicator | Wat het meet | Eenheid en leeftijd | Richting | Bron |",
@@ -332,15 +357,10 @@ def data_page(reg: Registries, page: Page) -> str:
             lines.append(f"| {ind.label} | {ind.definitie.strip()} | {eenheid}, {ind.leeftijd} | "
                          f"{DIRECTION[ind.richting]} | {bron} |")
         lines.append("")
-    lines += ["## Bronnen", "", "| Tabel | Titel | Uitgever | Licentie en bronvermelding | Indeling |",
-              "|---|---|---|---|---|"]
-    for tabel_id, t in reg.bronnen.tabellen.items():
-        lines.append(f"| {tabel_id} | [{t.titel}]({t.url}) | {t.uitgever} | {t.licentie}; {t.bronvermelding} | "
-                     f"{t.indeling} |")
-    notes = [f"- **{tid}**: {t.toelichting.strip()}" for tid, t in reg.bronnen.tabellen.items() if t.toelichting]
-    lines += ["", *notes, "", "## Peiljaren per meting", "",
-              "Elke meting neemt uit elke bron één peiljaar. Peiljaren die geen meting voeden blijven in de "
-              "trendfiguren staan: van vóór de start van de monitor, of tussen twee metingen in.", "",
+    lines += method_lines(reg, evs or Evaluations.load(reg))
+    lines += ["## Peiljaren per meting", "",
+              "Elke meting neemt uit elke bron één jaar: het peiljaar. Andere jaren blijven in de figuren met de "
+              "ontwikkeling staan. Dat zijn jaren van voor de start van de monitor, of jaren tussen twee metingen.", "",
               "| Bron | " + " | ".join(m.label for m in reg.metingen.metingen) + " |",
               "|---|" + "---|" * len(reg.metingen.metingen)]
     for tabel_id in reg.bronnen.tabellen:
@@ -348,27 +368,58 @@ def data_page(reg: Registries, page: Page) -> str:
         if any(c != "—" for c in cells):
             lines.append(f"| {tabel_id} | " + " | ".join(cells) + " |")
     chart, table = availability_chart(reg)
-    caption = ("Beschikbaarheid van de kernset per focusgebied en meting: ● een cijfer voor het hele focusgebied, "
-               "◐ alleen per deel of per buurt, ○ geen cijfer (de reden staat in de tooltip en de tabel).")
+    caption = ("Welke cijfers er zijn, per wijk en per meting. Een dicht rondje: er is een cijfer voor het hele gebied. "
+               "Een half rondje: alleen voor een deel of per buurt. Een open rondje: geen cijfer. De reden staat in de "
+               "tabel bij de figuur.")
     lines += ["", "## Wat er per meting beschikbaar is", "",
               raw_html(charts.figure_html(chart, prefix="beschikbaarheid", caption=caption, data=table,
-                                          description=caption)), "",
-              "## Hoe de cijfers worden vergeleken", "",
-              "- Een focusgebied wordt alleen vergeleken met de gemeente en Nederland als beide cijfers uit dezelfde "
-              "brontabel en hetzelfde peiljaar komen.",
-              "- Verschillen kleiner dan de drempel van de eenheid heten *vergelijkbaar*: "
-              + "; ".join(f"{e.label}: {nl_value(e.drempel, e, with_unit=False) + ' (absoluut)' if e.drempel is not None else nl_value(100 * e.drempel_relatief, reg.kernset.eenheden['procent'], with_unit=False) + '% van de waarde'}"
-                          for e in reg.kernset.eenheden.values()) + ".",
-              "- Een focusgebied van meer CBS-gebieden wordt alleen samengenomen met gewichten van hetzelfde "
-              "peiljaar: aantallen worden opgeteld, verhoudingen opnieuw berekend uit teller en noemer. Kan dat niet, "
-              "dan staan de delen naast elkaar.",
-              "- De gezondheidscijfers per wijk en buurt zijn modelschattingen zonder marges. Het RIVM heeft in 2022 "
-              "eerdere jaren opnieuw geschat; een reeks gebruikt daarom één editie en een verandering sinds de "
-              "nulmeting wordt binnen één editie berekend.",
-              "- Ontbrekende cijfers worden nooit bijgeschat of ingevuld: de reden staat bij het cijfer.",
-              "- Gesprekken worden geteld in deelnemers per thema; aantallen onder 5 worden niet getoond. De "
-              "gesprekken in dit boek zijn een fictief voorbeeld.", ""]
+                                          description=caption)), ""]
+    lines += sources_lines(reg)
     return "\n".join(lines)
+
+
+def method_lines(reg: Registries, evs: Evaluations) -> list[str]:
+    """How figures are compared: general rules, then every rule of the evaluation model with its
+    worked example from the book (``analysis.evaluation.methods.method_sections``)."""
+    from .evaluation.methods import method_sections
+
+    lines = ["## Hoe we de cijfers vergelijken", "",
+             "- We zetten een wijk alleen naast de gemeente en Nederland als de cijfers uit dezelfde bron en "
+             "hetzelfde jaar komen.",
+             "- Bestaat een wijk uit meer delen, dan tellen we aantallen op. Een aandeel rekenen we opnieuw uit, met "
+             "gegevens van hetzelfde jaar. Kan dat niet, dan staan de delen naast elkaar.",
+             "- Ontbreekt een cijfer, dan schatten we het niet zelf. De reden staat bij het cijfer.",
+             "- Gesprekken tellen we in deelnemers per thema. Minder dan 5 deelnemers laten we niet zien. De "
+             "gesprekken in dit boek zijn verzonnen: het is een voorbeeld.", "",
+             "Hieronder staat per regel hoe we bepalen of een verschil telt. Bij elke regel staat een voorbeeld uit "
+             "dit boek.", ""]
+    for sec in method_sections(evs.data, reg, list(evs.by_area.values())):
+        lines += [f"### {sec.titel}", "", sec.uitleg.strip(), "", f"*Voorbeeld.* {sec.voorbeeld.strip()}", ""]
+        if sec.tabel is not None and len(sec.tabel):
+            lines += [_markdown_table(sec.tabel), ""]
+    return lines
+
+
+def _markdown_table(df: pd.DataFrame) -> str:
+    def cell(v) -> str:
+        if isinstance(v, float):
+            return nl_number(v, 1)
+        return str(v).replace("|", "/")
+
+    head = "| " + " | ".join(str(c)[:1].upper() + str(c)[1:] for c in df.columns) + " |"
+    rows = ["| " + " | ".join(cell(v) for v in rec) + " |" for rec in df.itertuples(index=False)]
+    return "\n".join([head, "|" + "---|" * len(df.columns), *rows])
+
+
+def sources_lines(reg: Registries) -> list[str]:
+    """The sources section: table codes, titles, licences and notes (codes belong here)."""
+    lines = ["## Bronnen en toelichting", "", "| Tabel | Titel | Uitgever | Licentie en bronvermelding | Indeling |",
+             "|---|---|---|---|---|"]
+    for tabel_id, t in reg.bronnen.tabellen.items():
+        lines.append(f"| {tabel_id} | [{t.titel}]({t.url}) | {t.uitgever} | {t.licentie}; {t.bronvermelding} | "
+                     f"{t.indeling} |")
+    notes = [f"- **{tid}**: {t.toelichting.strip()}" for tid, t in reg.bronnen.tabellen.items() if t.toelichting]
+    return [*lines, "", *notes, ""]
 
 
 # --- writing ----------------------------------------------------------------------------------------
@@ -378,7 +429,7 @@ def generated_pages(reg: Registries, s: Site) -> dict[str, str]:
     """Source path (relative to the project root) -> text, for every page made from the registries."""
     frameworks = load_frameworks(reg)
     plan = load_plan(reg)
-    tables: dict[str, pd.DataFrame] = {}
+    evs = Evaluations.load(reg)
     out = {}
     for page in s.pages:
         if page.executed:
@@ -386,12 +437,11 @@ def generated_pages(reg: Registries, s: Site) -> dict[str, str]:
         if page.soort == "werkpakketten":
             out[page.source] = werkpakketten_page(reg, s, page)
         elif page.soort == "methode":
-            out[page.source] = data_page(reg, page)
+            out[page.source] = data_page(reg, page, evs)
         else:
             g = reg.gemeente(page.gemeente)
             if page.soort == "denkkader":
-                table = tables.setdefault(g.code, load_indicators(gemeente=g.code))
-                out[page.source] = framework_page(reg, s, page, frameworks[g.slug], table)
+                out[page.source] = framework_page(reg, s, page, frameworks[g.slug], evs)
             elif page.soort == "plan":
                 out[page.source] = plan_page(reg, s, page, plan, g)
             else:
