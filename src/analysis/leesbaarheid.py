@@ -3,7 +3,7 @@ should never meet there (table codes, area codes, internal ids, build words, sti
 
 *Running text* is what a reader reads as sentences: paragraphs, list items, figure captions and
 definition lists inside the article. Left out: tables (the kernset tables and the data tables of
-figures), code, the charts' own markup, note titles, navigation and footer, and the sources
+figures), a diagram's text alternative (``vw-diagramtekst``, like a chart's data table), code, the charts' own markup, note titles, navigation and footer, and the sources
 section (a section whose heading starts with "Bronnen"), where table codes belong. Tooltips are
 attributes, not text, so they are never read.
 
@@ -39,7 +39,7 @@ BLOCKS = ("p", "li", "figcaption", "dd", "dt")
 NESTED_BLOCKS = {"p", "ul", "ol", "dl", "table", "div", "figure", "details", "pre", "blockquote", "section",
                  "script", "style", "svg", "form", "nav", "aside"}
 SKIP_INSIDE = {"table", "pre", "script", "style", "svg", "nav", "header", "footer", "form", "summary"}
-SKIP_CLASSES = {"vega-embed", "vw-chart", "vw-data", "admonition-title", "highlight", "cell_input", "toctree-wrapper",
+SKIP_CLASSES = {"vega-embed", "vw-chart", "vw-data", "vw-diagramtekst", "admonition-title", "highlight", "cell_input", "toctree-wrapper",
                 "prev-next-area", "vw-downloads", "headerlink"}
 SOURCES_HEADING = re.compile(r"^\s*(\d+\.\s*)?Bronnen\b", re.I)
 ABBREVIATIONS = ("o.a.", "bijv.", "bv.", "ca.", "nr.", "t.o.v.", "i.p.v.", "enz.", "e.d.", "d.w.z.", "m.a.w.", "vs.",

@@ -84,7 +84,8 @@ def _indicator_evidence(reg: Registries, s: Site, page: Page, evs: Evaluations, 
             text = (f"{ind.label}: alleen {what} bekend, van {fmt_value(min(values), ie.eenheid, ie.decimalen)} tot "
                     f"{fmt_value(max(values), ie.eenheid, ie.decimalen)} in {v.peiljaar} ({bron})")
             return f"{text}. Zie de {link}."
-    return f"{ind.label}: dit boek heeft er geen cijfer voor. {ind.geen_bron or 'De bronnen geven geen cijfer voor het gebied.'}"
+    reden = ind.geen_bron or evs.by_area[(g.key, reg.metingen.metingen[-1].jaar)].indicator(ind_id).focus.reden
+    return f"{ind.label}: dit boek heeft er geen cijfer voor. {reden or 'De bronnen geven geen cijfer voor het gebied.'}"
 
 
 def _fieldwork_counts(reg: Registries, s: Site, g: Gemeente) -> dict[int, tuple[dict[str, analyse.CodeCount], bool]]:
@@ -99,18 +100,20 @@ def _fieldwork_counts(reg: Registries, s: Site, g: Gemeente) -> dict[int, tuple[
 
 def _code_evidence(reg: Registries, s: Site, page: Page, g: Gemeente, code: str,
                    fieldwork: dict[int, tuple[dict[str, analyse.CodeCount], bool]]) -> list[str]:
+    """How many took part in the conversations on a theme. A theme raised by fewer than 5 people is
+    left out entirely (a "< 5" would still tell that someone said it)."""
     out = []
     for meting, (counts, fictief) in fieldwork.items():
-        if code not in counts:
+        if code not in counts or analyse.is_suppressed(counts[code].totaal) or not counts[code].totaal:
             continue
         c = counts[code]
         pijler = reg.pijler(c.pijler) if c.pijler != "overig" else None
         heading = f"{pijler.nummer}. {pijler.label}" if pijler else "Overige thema's"
         link = page.href(s.find("verhaal", gemeente=g.code, meting=meting), anchor(heading))
-        label = " (fictief voorbeeld)" if fictief else ""
-        out.append(f"{c.label}: {analyse.shown_count(c.totaal)} deelnemers in de gesprekken van {meting}{label} "
-                   f"— [gesprekken {meting}]({link})")
-    return out or [f"thema {code!r}: niet in de gesprekken van dit boek"]
+        label = " Dit is een verzonnen voorbeeld." if fictief else ""
+        out.append(f"{c.totaal} mensen spraken in {meting} over {lower_label(c.label)}.{label} "
+                   f"Zie de [gesprekken {meting}]({link}).")
+    return out
 
 
 def framework_page(reg: Registries, s: Site, page: Page, fw: Framework, evs: Evaluations) -> str:
@@ -121,32 +124,37 @@ def framework_page(reg: Registries, s: Site, page: Page, fw: Framework, evs: Eva
     lines = [f"# {page.title}", ""]
     if k.voorbeeld:
         lines += [":::{note} Voorbeeld",
-                  "Dit denkkader is een illustratie, opgebouwd uit wat de voortgangsrapportage van de monitor over "
-                  "de aanpak van de gemeente zegt. Het is niet het vastgestelde kader van de gemeente.", ":::", ""]
-    kind = {"logic_model": "logic models", "doelenboom": "een doelenboom", "thematisch": "een thematische opzet"}
+                  "Dit denkkader is een voorbeeld. Het komt uit de voortgangsrapportage van de monitor. Het is niet "
+                  "het kader dat de gemeente zelf heeft vastgesteld.", ":::", ""]
+    kind = {"logic_model": "logic models", "doelenboom": "een doelenboom", "thematisch": "thema's"}
     lines += [k.toelichting.strip(), "",
-              f"De gemeente {g.naam} werkt met {kind[k.soort]}. Doelen waarop de monitor zich richt hebben een dikke "
-              f"rand; pijlen lopen van wat er gedaan wordt naar wat het moet opleveren.", "",
+              f"De gemeente {g.naam} werkt met {kind[k.soort]}. In de figuur lopen pijlen van wat er gebeurt naar "
+              f"wat het moet opleveren. Doelen waar de monitor naar kijkt, hebben een dikke rand.", "",
               "## Het denkkader in één figuur", "", raw_html(diagram_html(k, k.titel)), "",
               raw_html(_outline_html(fw)), "", "## Doelen en wat we erover weten", "",
-              "Per doel staan de activiteiten die eraan bijdragen, de laatste cijfers uit de kernset (met de "
-              "richting sinds de nulmeting, binnen één bron) en de thema's uit de gesprekken.", ""]
+              "Bij elk doel staat wat er gebeurt. Daarna volgen de laatste cijfers, en wat mensen erover zeiden in de "
+              "gesprekken.", ""]
     for block, goal in k.goals():
         lines += [f"({goal_label(g.slug, goal.id)})=", f"### {goal.tekst}", "",
-                  f"*{BLOCK_NAME[k.soort].capitalize()}: {block.titel}*", ""]
+                  f"Dit doel hoort bij {BLOCK_ARTICLE[k.soort]} {block.titel}.", ""]
         acts = [a.tekst for a in k.activities_for(goal.id)]
-        lines.append(f"- **Activiteiten:** {nl_list(acts)}.")
+        lines.append(f"- **Wat er gebeurt:** {nl_list([lower_label(a) for a in acts])}.")
         for ind in goal.indicatoren:
             for area in areas:
                 where = f" ({area.naam})" if len(areas) > 1 else ""
                 lines.append(f"- **Cijfer{where}:** {_indicator_evidence(reg, s, page, evs, area, ind)}")
-        for code in goal.codes:
-            for text in _code_evidence(reg, s, page, g, code, fieldwork):
-                lines.append(f"- **Gesprekken:** {text}")
+        talks = [text for code in goal.codes for text in _code_evidence(reg, s, page, g, code, fieldwork)]
+        lines += [f"- **Gesprekken:** {text}" for text in talks]
+        if goal.codes and not talks:
+            lines.append("- **Gesprekken:** hierover sprak in de gesprekken van dit boek niemand, of minder dan 5 "
+                         "mensen.")
         if not goal.indicatoren and not goal.codes:
-            lines.append("- Voor dit doel zijn nog geen cijfers of thema's gekoppeld.")
+            lines.append("- Bij dit doel horen nog geen cijfers of gesprekken.")
         lines.append("")
     return "\n".join(lines)
+
+
+BLOCK_ARTICLE = {"logic_model": "de opgave", "doelenboom": "de ambitie", "thematisch": "het thema"}
 
 
 def _outline_html(fw: Framework) -> str:
@@ -160,8 +168,9 @@ def _outline_html(fw: Framework) -> str:
             mark = " <strong>(doel)</strong>" if k.is_goal(e) else ""
             items.append(f"<li>{esc(e.soort)}: {esc(e.tekst)}{mark}{to}</li>")
         blocks.append(f"<li><strong>{esc(BLOCK_NAME[k.soort])}: {esc(b.titel)}</strong><ul>{''.join(items)}</ul></li>")
-    return (f'<details class="vw-definities"><summary>Het denkkader als tekst</summary><ul>{"".join(blocks)}</ul>'
-            f"</details>")
+    # vw-diagramtekst: the diagram as text, a figure's alternative like the data table under a chart
+    return (f'<details class="vw-definities vw-diagramtekst"><summary>Het denkkader als tekst</summary>'
+            f'<ul>{"".join(blocks)}</ul></details>')
 
 
 # --- monitoring plans and werkpakketten --------------------------------------------------------------
@@ -182,16 +191,19 @@ STATUS_ORDER = ["uitgevoerd", "gepland"]
 
 def _years(records: pd.DataFrame) -> tuple[alt.DateTime, alt.DateTime]:
     first = int(min(records["van"])[:4])
-    last = int(max(records["tot"])[:4])
-    return alt.DateTime(year=first, month=1, date=1), alt.DateTime(year=last + 1, month=1, date=1)
+    end = max(records["tot"])  # an exclusive end: the first day after the last month
+    last = int(end[:4]) + (0 if end[5:] == "01-01" else 1)
+    return alt.DateTime(year=first, month=1, date=1), alt.DateTime(year=last, month=1, date=1)
 
 
 def _labelled_rows(marks: alt.Chart, records: pd.DataFrame, field: str, order: list[str]) -> alt.LayerChart:
     """Rows with their name written above the marks, across the whole width, instead of as axis
     labels: on a phone a label column would leave no room for the time axis."""
     y = alt.Y(f"{field}:N", sort=order, title=None, axis=None)
+    # limit: a long name ends in an ellipsis at the plot's edge instead of widening the chart (the
+    # tooltip and the table under the figure give it in full)
     names = alt.Chart(pd.DataFrame({field: order})).mark_text(
-        align="left", baseline="middle", dy=-11, fontSize=12, color="#1a1a1a").encode(
+        align="left", baseline="middle", dy=-11, fontSize=12, color="#1a1a1a", limit=alt.ExprRef("width")).encode(
         y=y, x=alt.value(0), text=f"{field}:N")
     return alt.layer(marks.encode(y=y), names).properties(width="container", height=alt.Step(46))
 
