@@ -259,3 +259,27 @@ def test_focus_areas_in_registry_order(reg):
     assert [g.key for g in focus_gebieden(reg)] == [f.slug for f in reg.gebieden.focusgebieden]
     assert json.dumps([g.label for g in focus_gebieden(reg)], ensure_ascii=False) == (
         '["Overvecht (Utrecht)", "Batau (Nieuwegein)", "Vollenhove (Zeist)", "Soesterkwartier (Amersfoort)"]')
+
+
+def test_specs_built_once_per_shape_are_valid_vega_lite_and_carry_the_page_data():
+    """Charts are built with altair once per shape and filled with each page's rows; the result
+    must still be a valid Vega-Lite spec holding exactly that page's data."""
+    import altair as alt
+
+    from analysis import charts, factsheet_figures
+    from analysis.evaluation.glance import glance_chart, glance_data
+    from analysis.factsheet import Factsheet
+
+    root_schema = alt.vegalite.v6.schema.core.Root
+    fs = Factsheet.load("batau", 2025)
+    trend = factsheet_figures._trend_series(fs, "gezondheid")
+    labels = {p.id: p.label for p in fs.reg.kernset.pijlers if not p.context}
+    glance = glance_data(fs.ev, fs.data.national, labels)
+    specs = {"trend": charts.trend_chart(trend, 2021), "glance": glance_chart(glance)}
+    for name, spec in specs.items():
+        root_schema.validate(spec)  # raises on an invalid spec
+    assert specs["trend"]["data"]["values"][0]["gebied"] == trend.iloc[0]["gebied"]
+    assert len(specs["trend"]["data"]["values"]) == len(trend)
+    other = Factsheet.load("overvecht", 2021)
+    again = charts.trend_chart(factsheet_figures._trend_series(other, "gezondheid"), 2021)
+    assert again["data"]["values"] != specs["trend"]["data"]["values"], "each page gets its own rows"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from functools import lru_cache
+from typing import Any, Callable
 
 import altair as alt
 import pandas as pd
@@ -65,16 +66,53 @@ CONFIG = {
 }
 
 
-def spec_of(chart: alt.TopLevelMixin, *, validate: bool = False) -> dict[str, Any]:
+def spec_of(chart: alt.TopLevelMixin | dict[str, Any], *, validate: bool = False) -> dict[str, Any]:
     """The Vega-Lite spec with the book's configuration (``base_config``, set on the dict: copying
     a layered chart to configure it costs more than drawing a wijk profile). The schema check is
-    left to the tests (``validate=True``): it takes a third of the time of a page."""
+    left to the tests (``validate=True``): it takes a third of the time of a page. A spec that is
+    already a dict (see ``templated``) is returned as it is."""
+    if isinstance(chart, dict):
+        return chart
     spec = chart.to_dict(validate=validate)
     config = dict(spec.get("config", {}))
     for key, value in CONFIG.items():
         config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value
     spec["config"] = config
     return spec
+
+
+# -- specs built once per shape ----------------------------------------------------------------------
+# Building a layered or faceted chart with altair costs 0.1–0.2 s (deep copies of the whole
+# chart per layer); a page has about ten. The chart's *shape* (domains, orders, colours) repeats
+# from page to page, only the data differs: each shape is built with altair once, on a named
+# data source, and every page fills in its own rows.
+
+DATA_NAME = "vw-data"
+_BUILDERS: dict[str, Callable[..., alt.TopLevelMixin]] = {}
+
+
+@lru_cache(maxsize=512)
+def _template(builder: str, shape: str) -> str:
+    return json.dumps(spec_of(_BUILDERS[builder](alt.Data(name=DATA_NAME), **json.loads(shape))))
+
+
+def _inject(obj: Any, values: list[dict[str, Any]]) -> Any:
+    if isinstance(obj, dict):
+        if obj == {"name": DATA_NAME}:
+            return {"values": values}
+        return {k: _inject(v, values) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_inject(v, values) for v in obj]
+    return obj
+
+
+def templated(builder: Callable[..., alt.TopLevelMixin], data: pd.DataFrame, **shape: Any) -> dict[str, Any]:
+    """The spec of ``builder(data, **shape)``: built with altair once per ``shape`` (JSON-able
+    values only), with this ``data`` filled in."""
+    key = f"{builder.__module__}.{builder.__qualname__}"
+    _BUILDERS.setdefault(key, builder)
+    values = json.loads(data.to_json(orient="records", double_precision=15, force_ascii=False))
+    return _inject(json.loads(_template(key, json.dumps(shape, sort_keys=True, ensure_ascii=False))), values)
 
 
 def figure_id(prefix: str, spec: dict[str, Any]) -> str:
@@ -127,12 +165,29 @@ def figure_html(
     )
 
 
+# Long labels are cut ("Ervaren gezondheid goed of z…") and two indicators then look alike:
+# labels carry "|" where they may break, and axes and facet headers split them into lines.
+LABEL_BREAK = "|"
+LABEL_EXPR = f"split(datum.label, '{LABEL_BREAK}')"
+
+
+def wrap_label(text: str, width: int = 28) -> str:
+    """'Ervaren gezondheid goed of zeer goed, 65-plussers' -> 'Ervaren gezondheid goed of|zeer goed, 65-plussers'."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return LABEL_BREAK.join(lines)
+
+
 def role_scale(roles: list[str] | None = None) -> alt.Scale:
     present = [r for r in ROLE_ORDER if roles is None or r in roles]
     return alt.Scale(domain=present, range=[ROLE_COLORS[r] for r in present])
 
 
-def comparison_chart(data: pd.DataFrame, unit_label: str) -> alt.Chart:
+def comparison_chart(data: pd.DataFrame, unit_label: str) -> dict[str, Any]:
     """Grouped horizontal bars: one group per indicator, one bar per area.
 
     ``data`` columns: indicator (label), gebied (display name), rol, waarde, tekst.
@@ -143,36 +198,51 @@ def comparison_chart(data: pd.DataFrame, unit_label: str) -> alt.Chart:
     # More parts than distinct shades cannot be told apart by colour: then they share one colour.
     part_color = dict(zip(parts, PART_COLORS)) if len(parts) <= len(PART_COLORS) else {
         a: ROLE_COLORS["deel"] for a in parts}
-    colors = alt.Scale(domain=areas, range=[part_color.get(a) or ROLE_COLORS[roles[a]] for a in areas])
-    base = alt.Chart(data).encode(
-        y=alt.Y("indicator:N", sort=list(dict.fromkeys(data["indicator"])), title=None,
-                axis=alt.Axis(labelLimit=220, labelFontWeight="bold")),
+    colors = [part_color.get(a) or ROLE_COLORS[roles[a]] for a in areas]
+    indicators = list(dict.fromkeys(data["indicator"]))
+    return templated(_comparison, data[["indicator", "gebied", "rol", "waarde", "tekst"]], areas=areas, colors=colors,
+                     indicators=indicators, unit_label=unit_label)
+
+
+def _comparison(source: Any, *, areas: list[str], colors: list[str], indicators: list[str],
+                unit_label: str) -> alt.LayerChart:
+    base = alt.Chart(source).encode(
+        y=alt.Y("indicator:N", sort=indicators, title=None,
+                axis=alt.Axis(labelLimit=0, labelFontWeight="bold", labelExpr=LABEL_EXPR)),
         yOffset=alt.YOffset("gebied:N", sort=areas),
         x=alt.X("waarde:Q", title=unit_label, axis=alt.Axis(format=",.0f", grid=True),
                 scale=alt.Scale(domainMin=0, nice=True)),
         tooltip=[alt.Tooltip("indicator:N", title="Indicator"), alt.Tooltip("gebied:N", title="Gebied"),
                  alt.Tooltip("tekst:N", title="Waarde")],
     )
-    bars = base.mark_bar().encode(color=alt.Color("gebied:N", scale=colors, title=None, sort=areas))
-    labels = base.mark_text(align="left", dx=3, fontSize=10, color="#222").encode(text="tekst:N")
-    n_groups = data["indicator"].nunique()
-    return alt.layer(bars, labels).properties(width="container", height=n_groups * (len(areas) * 14 + 10))
+    bars = base.mark_bar().encode(color=alt.Color("gebied:N", scale=alt.Scale(domain=areas, range=colors), title=None,
+                                                  sort=areas))
+    labels = base.mark_text(align="left", dx=3, fontSize=11, color="#222").encode(text="tekst:N")
+    return alt.layer(bars, labels).properties(width="container", height=len(indicators) * (len(areas) * 16 + 10))
 
 
-def trend_chart(data: pd.DataFrame, start_monitor: int, columns: int = 2) -> alt.Chart:
+def trend_chart(data: pd.DataFrame, start_monitor: int, columns: int = 2) -> dict[str, Any]:
     """Small multiples per indicator: one line per area and source edition, with the
     start of the monitor marked.
 
     ``data`` columns: indicator, gebied, rol, bron_tabel, reeks (gebied · bron), peiljaar, waarde, tekst.
     """
-    editions = sorted(data["bron_tabel"].unique())
-    years = sorted(int(y) for y in data["peiljaar"].unique())
+    return templated(_trend, data[["indicator", "gebied", "rol", "bron_tabel", "reeks", "peiljaar", "waarde", "tekst"]],
+                     start_monitor=int(start_monitor), columns=columns,
+                     editions=sorted(data["bron_tabel"].unique()),
+                     years=sorted(int(y) for y in data["peiljaar"].unique()),
+                     roles=[r for r in ROLE_ORDER if r in set(data["rol"])],
+                     indicators=list(dict.fromkeys(data["indicator"])))
+
+
+def _trend(source: Any, *, start_monitor: int, columns: int, editions: list[str], years: list[int],
+           roles: list[str], indicators: list[str]) -> alt.FacetChart:
     # Layers carry no data of their own, so that each facet sees only its indicator's rows.
     base = alt.Chart().encode(
         x=alt.X("peiljaar:Q", title="Peiljaar", scale=alt.Scale(domain=[min(years) - 0.5, max(years) + 0.5]),
                 axis=alt.Axis(format="d", values=years, labelAngle=0)),
         y=alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
-        color=alt.Color("rol:N", scale=role_scale(list(data["rol"].unique())), title="Gebied",
+        color=alt.Color("rol:N", scale=role_scale(roles), title="Gebied",
                         legend=alt.Legend(labelExpr="{'focusgebied':'focusgebied','deel':'deel van het focusgebied',"
                                                     "'gemeente':'gemeente','nederland':'Nederland'}[datum.label]")),
         strokeDash=alt.StrokeDash("bron_tabel:N", title="Bron (editie)",
@@ -192,9 +262,9 @@ def trend_chart(data: pd.DataFrame, start_monitor: int, columns: int = 2) -> alt
     return (
         alt.layer(lines, points, mark, mark_text)
         .properties(width=250, height=150)
-        .facet(facet=alt.Facet("indicator:N", title=None, sort=list(dict.fromkeys(data["indicator"])),
-                               header=alt.Header(labelFontWeight="bold", labelLimit=260)),
-               columns=columns, data=data)
+        .facet(facet=alt.Facet("indicator:N", title=None, sort=indicators,
+                               header=alt.Header(labelFontWeight="bold", labelLimit=0, labelExpr=LABEL_EXPR)),
+               columns=columns, data=source)
         .resolve_scale(y="independent")
     )
 
@@ -204,8 +274,11 @@ def clockwise(geometry: dict[str, Any]) -> dict[str, Any]:
     return mapping(shapely.orient_polygons(shape(geometry), exterior_cw=True))
 
 
-def map_chart(features: list[dict[str, Any]], legend_title: str, value_format: str) -> alt.Chart:
-    """Wijken coloured by a value, the focus area outlined.
+def map_chart(features: list[dict[str, Any]], legend_title: str, value_format: str,
+              scale: alt.Scale | None = None, title: str | None = None) -> alt.Chart:
+    """Wijken coloured by a value, the focus area outlined. ``scale``: a colour scale (e.g. by
+    quantiles, so that one extreme wijk does not give every other wijk the same colour);
+    ``title``: what the map shows, on the map itself.
 
     Feature properties used: naam, waarde (or None), tekst, focus_rol ('deel'/'bevat'/'').
     """
@@ -216,7 +289,7 @@ def map_chart(features: list[dict[str, Any]], legend_title: str, value_format: s
     # An explicit domain: wijken without a figure must not pull the scale down to zero.
     fill = (
         alt.Color("properties.waarde:Q", title=legend_title,
-                  scale=alt.Scale(scheme="blues", domain=[min(present), max(present)]),
+                  scale=scale or alt.Scale(scheme="blues", domain=[min(present), max(present)]),
                   legend=alt.Legend(format=value_format, orient="bottom", gradientLength=220))
         if has_value else alt.value("#e6e6e6")
     )
@@ -230,7 +303,36 @@ def map_chart(features: list[dict[str, Any]], legend_title: str, value_format: s
     contains = base.mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5, strokeDash=[5, 3],
                                   aria=False).transform_filter("datum.properties.focus_rol == 'bevat'")
     # A fixed size: projection fitting fails with width "container"; CSS scales the SVG down.
-    return alt.layer(areas, outline, contains).properties(width=560, height=420)
+    chart = alt.layer(areas, outline, contains).properties(width=560, height=420)
+    return chart.properties(title=alt.Title(title, anchor="start", fontSize=13)) if title else chart
+
+
+def distribution_chart(data: pd.DataFrame) -> dict[str, Any]:
+    """Per indicator, all Dutch wijken in bins (grey bars) and the marked areas as lines.
+
+    ``data``: rows with soort 'wijken' (indicator, van, tot, aantal) and soort 'gebied'
+    (indicator, naam, waarde, tekst)."""
+    return templated(_distribution, data, order=list(dict.fromkeys(data["indicator"])))
+
+
+def _distribution(source: Any, *, order: list[str]) -> alt.FacetChart:
+    bars = alt.Chart().transform_filter("datum.soort == 'wijken'").mark_bar(color="#c8c8c8").encode(
+        x=alt.X("van:Q", title=None, scale=alt.Scale(zero=False)), x2="tot:Q",
+        y=alt.Y("aantal:Q", title="wijken", axis=alt.Axis(tickCount=2)),
+        tooltip=[alt.Tooltip("van:Q", title="van", format=",.1f"), alt.Tooltip("tot:Q", title="tot", format=",.1f"),
+                 alt.Tooltip("aantal:Q", title="aantal wijken")])
+    rules = alt.Chart().transform_filter("datum.soort == 'gebied'").mark_rule(
+        color=ROLE_COLORS["focusgebied"], strokeWidth=2.5).encode(
+        x="waarde:Q", tooltip=[alt.Tooltip("tekst:N", title="")])
+    names = alt.Chart().transform_filter("datum.soort == 'gebied'").mark_text(
+        align="left", dx=4, dy=-4, baseline="top", fontSize=11, color="#1a1a1a", y=0).encode(
+        x="waarde:Q", text="naam:N")
+    return (alt.layer(bars, rules, names, data=source)
+            .properties(width=320, height=60)
+            .facet(row=alt.Row("indicator:N", title=None, sort=order,
+                               header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold",
+                                                 labelLimit=0, labelExpr=LABEL_EXPR)))
+            .resolve_scale(x="independent", y="independent"))
 
 
 REGION_ROLES = {"focusgebied": ROLE_COLORS["focusgebied"], "wijk met het focusgebied": ROLE_COLORS["deel"],

@@ -78,8 +78,14 @@ def validate_indicators(df: pd.DataFrame, path: Path) -> pd.DataFrame:
 def load_indicators(folder: str | None = None, *, gemeente: str | None = None) -> pd.DataFrame:
     """The indicator table, validated. With ``gemeente`` (a CBS code) only that gemeente's
     rows and Nederland's are loaded and checked, so bad rows of one gemeente do not stop
-    the pages of the others."""
-    df = _indicators_unvalidated(None if folder is None else str(folder))
+    the pages of the others. Kept for the life of the process (a batch of wijk profiles
+    reads the same gemeente again and again); the returned frame must not be changed."""
+    return _validated(None if folder is None else str(folder), gemeente)
+
+
+@lru_cache(maxsize=16)
+def _validated(folder: str | None, gemeente: str | None) -> pd.DataFrame:
+    df = _indicators_unvalidated(folder)
     if gemeente is not None:
         df = df[(df["gemeente_code"] == gemeente) | (df["gebied_code"] == registries().gebieden.nederland.code)]
     return validate_indicators(df, indicator_path(folder))

@@ -1,7 +1,8 @@
-"""What readers can download: the figures behind each factsheet and wijk profile as CSV, the
-whole kernset table and the availability matrix. Written into the built site (``downloads/``)
-after the book is rendered; the PDF factsheets land next to them (see pdf.py). Names come from
-the site map."""
+"""What readers can download: the figures behind each factsheet and wijk profile as CSV (with
+the verdicts and the rules that made them, from the same evaluation as the page), the whole
+kernset table and the availability matrix. Written into the built site (``downloads/``) after
+the book is rendered; the PDF factsheets land next to them (see pdf.py). Names come from the
+site map."""
 
 from __future__ import annotations
 
@@ -10,69 +11,54 @@ from pathlib import Path
 
 import pandas as pd
 
-from .compare import factsheet_rows
-from .data import area_names, load_area_table, load_areas
-from .focus import AreaValue
-from .gebied import Gebied, resolve
+from .evaluation.export import evaluation_rows
+from .evaluation.model import AreaEvaluation
 from .io import frame_to_csv_text, write_text_atomic
 from .paths import processed_dir
 from .processed import FILES
 from .registries import Registries
 from .sitemap import DOWNLOADS, SITE_DOWNLOADS, Site
 
-COLUMNS = ["meting", "focusgebied", "pijler", "indicator", "label", "eenheid", "rol", "gebied_code", "gebied",
-           "waarde", "peiljaar", "bron_tabel", "bron", "status", "reden", "methode", "oordeel_tov_gemeente",
-           "oordeel_tov_nederland"]
 
-
-def factsheet_table(reg: Registries, g: Gebied, meting: int, table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per indicator and area shown on the page, with source and peiljaar."""
-    table = table if table is not None else load_area_table(g, reg)
-    names = area_names(load_areas())
-    names |= {d.code: d.naam for d in g.delen} | {g.gemeente.code: g.gemeente.naam,
-                                                  reg.gebieden.nederland.code: "Nederland"}
-    rows = []
-    for r in factsheet_rows(table, reg, g, meting):
-        ind = r.indicator
-        base = {"meting": meting, "focusgebied": g.naam, "pijler": ind.pijler, "indicator": ind.id,
-                "label": ind.label, "eenheid": reg.kernset.eenheden[ind.eenheid].label}
-
-        def add(role: str, code: str, v: AreaValue, waarde=None, verdicts=("", "")):
-            rows.append({**base, "rol": role, "gebied_code": code, "gebied": names.get(code, code),
-                         "waarde": v.waarde if waarde is None else waarde, "peiljaar": v.peiljaar,
-                         "bron_tabel": v.bron_tabel or "",
-                         "bron": reg.tabel(v.bron_tabel).bronvermelding if v.bron_tabel else "",
-                         "status": v.status if waarde is None else "beschikbaar", "reden": v.reden,
-                         "methode": v.methode, "oordeel_tov_gemeente": verdicts[0],
-                         "oordeel_tov_nederland": verdicts[1]})
-
-        add("focusgebied", "+".join(g.codes), r.focus,
-            verdicts=(r.tov_gemeente.oordeel if r.tov_gemeente.oordeel != "geen" else "",
-                      r.tov_nederland.oordeel if r.tov_nederland.oordeel != "geen" else ""))
-        for p in r.focus.delen:
-            add("deel" if p.code in g.codes else "buurt", p.code, r.focus, waarde=p.waarde)
-        add("gemeente", g.gemeente.code, r.gemeente)
-        add("nederland", reg.gebieden.nederland.code, r.nederland)
-    out = pd.DataFrame(rows, columns=COLUMNS)
+def page_table(reg: Registries, ev: AreaEvaluation) -> pd.DataFrame:
+    """One row per indicator for the area (and per part or buurt), plus the gemeente's and
+    Nederland's figure of the same source, each with source, year and verdicts."""
+    rows = evaluation_rows(ev)
+    refs = []
+    for ie in ev.indicatoren:
+        for role, v in ie.referenties.items():
+            code, naam = ev.referenties[role]
+            refs.append({"gebied_code": code, "gebied": naam, "rol": role, "indicator": ie.id, "pijler": ie.pijler,
+                         "soort": ie.soort, "status": v.status, "waarde": v.waarde, "peiljaar": v.peiljaar,
+                         "bron_tabel": v.bron_tabel or "", "ondergrens": v.ondergrens, "bovengrens": v.bovengrens,
+                         "reden": v.reden})
+    out = pd.concat([rows, pd.DataFrame(refs, columns=rows.columns)], ignore_index=True)
+    labels = {i.id: i.label for i in reg.kernset.indicatoren}
+    units = {i.id: reg.kernset.eenheden[i.eenheid].label for i in reg.kernset.indicatoren}
+    out.insert(0, "meting", ev.meting)
+    out.insert(4, "label", out["indicator"].map(labels))
+    out.insert(5, "eenheid", out["indicator"].map(units))
+    out["bron"] = out["bron_tabel"].map(lambda t: reg.tabel(t).bronvermelding if t else "")
     out["peiljaar"] = out["peiljaar"].astype("Int64")
-    return out
+    order = {i.id: n for n, i in enumerate(reg.kernset.indicatoren)}
+    role_order = {"focusgebied": 0, "deel": 1, "gemeente": 2, "nederland": 3}
+    return (out.assign(_i=out["indicator"].map(order), _r=out["rol"].map(role_order))
+            .sort_values(["_i", "_r"], kind="stable").drop(columns=["_i", "_r"]).reset_index(drop=True))
 
 
 def write_downloads(reg: Registries, s: Site, site_root: Path) -> list[Path]:
     """CSV per page that offers one, the kernset table and the availability matrix, in downloads/."""
+    from .factsheet import Factsheet
+
     folder = Path(site_root) / DOWNLOADS
     written = []
-    tables: dict[str, pd.DataFrame] = {}
     for page in s.pages:
         name = page.downloads.get("csv")
         if name is None:
             continue
-        g = resolve(reg, page.gebied)
-        key = g.gemeente.code
-        if key not in tables:
-            tables[key] = load_area_table(g, reg)
+        fs = Factsheet.load(page.parameters["gebied"], page.meting, str(reg.folder))
         path = folder / name
-        write_text_atomic(path, frame_to_csv_text(factsheet_table(reg, g, page.meting, tables[key])))
+        write_text_atomic(path, frame_to_csv_text(page_table(reg, fs.ev)))
         written.append(path)
     for kind, source in (("kernset", FILES["indicatoren"]), ("beschikbaarheid", FILES["beschikbaarheid"])):
         folder.mkdir(parents=True, exist_ok=True)

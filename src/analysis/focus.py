@@ -17,7 +17,7 @@ indicator is missing with every reason collected on the way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Literal
 
 import pandas as pd
 
@@ -83,10 +83,15 @@ def resolve_in_table(
     codes: list[str],
     tabel: str,
     peiljaar: int,
+    *,
+    rows: pd.DataFrame | None = None,
 ) -> tuple[AreaValue | None, list[str]]:
-    """The value from one table and peiljaar: (a full or partial answer, or None; reasons)."""
+    """The value from one table and peiljaar: (a full or partial answer, or None; reasons).
+
+    ``rows``: the table's rows of this indicator, source table and peiljaar, indexed by
+    gebied_code, when the caller has them at hand (a page resolves hundreds of values)."""
     ind = reg.indicator(indicator)
-    rows = _rows(table, indicator, tabel, peiljaar)
+    rows = rows if rows is not None else _rows(table, indicator, tabel, peiljaar)
     if rows.empty:
         return None, [f"{tabel} heeft geen cijfers over {peiljaar} in de bronbestanden"]
     parts = []
@@ -126,10 +131,12 @@ def resolve(
     meting: int,
     *,
     tabellen: list[str] | None = None,
+    rows_for: Callable[[str, int], pd.DataFrame] | None = None,
 ) -> AreaValue:
     """The value of ``indicator`` for the area made of ``codes`` in ``meting``.
 
-    ``tabellen`` restricts and orders the source tables tried (default: the indicator's).
+    ``tabellen`` restricts and orders the source tables tried (default: the indicator's);
+    ``rows_for(tabel, peiljaar)`` gives the indexed rows (see ``resolve_in_table``).
     """
     ind = reg.indicator(indicator)
     if not ind.bronnen:
@@ -148,7 +155,8 @@ def resolve(
                 reasons.append(f"{tabel} levert niets voor meting {meting}"
                                + (f" (peiljaren in de data: {', '.join(map(str, years))})" if years else ""))
             continue
-        value, why = resolve_in_table(table, reg, indicator, codes, tabel, peiljaar)
+        value, why = resolve_in_table(table, reg, indicator, codes, tabel, peiljaar,
+                                      rows=rows_for(tabel, peiljaar) if rows_for else None)
         if value is not None and value.beschikbaar:
             return value
         if value is not None and partial is None:

@@ -27,6 +27,7 @@ from .plan import (STATUS_HEADING, Monitoringsplan, load_plan, load_werkpakkette
 from .registries import Registries
 from .registry_models import Gemeente
 from .sitemap import SITE_DOWNLOADS, Page, Site
+from .tables import ref_names, value_text
 
 STATUS_COLORS = {"uitgevoerd": "#0072B2", "gepland": "#E69F00"}
 
@@ -56,8 +57,9 @@ class Evaluations:
 
 def _indicator_evidence(reg: Registries, s: Site, page: Page, evs: Evaluations, g: Gebied, ind_id: str) -> str:
     """The latest figure of an indicator for a focus area, with its change since the nulmeting in the
-    evaluation model's words; the publisher is named, the table code stays on the factsheet."""
-    from .evaluation.text import fmt_value
+    words of the factsheet (the same evaluation model); the publisher is named, the table code stays
+    on the factsheet."""
+    from .evaluation.values import Value
     from .evaluation.words import change_text
 
     ind = reg.indicator(ind_id)
@@ -72,18 +74,16 @@ def _indicator_evidence(reg: Registries, s: Site, page: Page, evs: Evaluations, 
             continue
         bron = reg.bronnen.tabellen[v.bron_tabel].uitgever if v.bron_tabel in reg.bronnen.tabellen else "bron"
         if v.status == "beschikbaar":
-            text = f"{ind.label}: **{fmt_value(v.waarde, ie.eenheid, ie.decimalen)}** in {v.peiljaar} ({bron})"
+            text = f"{ind.label}: **{value_text(reg, ie, v)}** in {v.peiljaar} ({bron})"
             if ie.sinds_nulmeting is not None:
-                namen = {role: naam for role, (_code, naam) in ev.referenties.items()}
-                text += f". Sinds de nulmeting: {change_text(ie.sinds_nulmeting, namen)}"
+                text += f". Sinds de nulmeting: {change_text(ie.sinds_nulmeting, ref_names(ev))}"
             return f"{text}. Zie de {link}."
-        values = [d.waarde for d in v.delen if d.waarde is not None]
+        values = [p.value.waarde for p in ie.delen if p.value.waarde is not None]
         if values:
-            what = "per buurt" if all(c.startswith("BU") for c in v.codes) or v.methode == "alleen buurten" \
-                else "per deel"
-            text = (f"{ind.label}: alleen {what} bekend, van {fmt_value(min(values), ie.eenheid, ie.decimalen)} tot "
-                    f"{fmt_value(max(values), ie.eenheid, ie.decimalen)} in {v.peiljaar} ({bron})")
-            return f"{text}. Zie de {link}."
+            what = "per buurt" if all(p.value.niveau == "buurt" for p in ie.delen) else "per deel"
+            low, high = (value_text(reg, ie, Value(ind_id, (), "beschikbaar", x, v.peiljaar, v.bron_tabel))
+                         for x in (min(values), max(values)))
+            return f"{ind.label}: alleen {what} bekend, van {low} tot {high} in {v.peiljaar} ({bron}). Zie de {link}."
     reden = ind.geen_bron or evs.by_area[(g.key, reg.metingen.metingen[-1].jaar)].indicator(ind_id).focus.reden
     return f"{ind.label}: dit boek heeft er geen cijfer voor. {reden or 'De bronnen geven geen cijfer voor het gebied.'}"
 

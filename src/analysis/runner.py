@@ -390,7 +390,8 @@ def _client(scheduler: str | None, workers: int):
 
     if scheduler:
         return Client(scheduler, timeout="30s"), None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    # ":0": any free port (None still binds 8787, which another run may hold).
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                            silence_logs=logging.ERROR, worker_dashboard_address=None)
     return Client(cluster), cluster
 

@@ -38,6 +38,16 @@ def optional_doc_role(name, rawtext, text, lineno, inliner, options=None, conten
     return [node], []
 
 
+# Factsheets and wijk profiles need the page's width for their comparison columns.
+WIDE_PAGES = ("book/factsheets/", "book/profielen/")
+
+
+def wide_pages(app, pagename, templatename, context, doctree) -> None:
+    """No in-page contents panel on factsheets and wijk profiles."""
+    if pagename.startswith(WIDE_PAGES):
+        context["secondary_sidebar_items"] = []
+
+
 def resolve_optional(app, env, node, contnode):
     """A missing target of ``vw-optional`` is not an error: keep the text without a link."""
     if node.get("vw_optional"):
@@ -112,6 +122,7 @@ def setup(app):
     app.connect("config-inited", compute_build_values)
     app.connect("html-page-context", add_colophon)
     app.connect("html-page-context", dedupe_scripts, priority=900)
+    app.connect("html-page-context", wide_pages, priority=901)
     app.add_role("vw-optional", optional_doc_role)
     app.connect("missing-reference", resolve_optional)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,25 +1,31 @@
-"""HTML tables of the factsheet: one per pijler, focus area against gemeente and
-Nederland, with direction-aware verdicts that carry a symbol and a word (never colour
-alone), and numbered notes that say why a figure is missing."""
+"""HTML tables of a factsheet or wijk profile, read from the evaluation model: one per pijler,
+the area against its gemeente and Nederland, the change since the nulmeting against the same
+change of the references, and every verdict with the rule that made it (a numbered note).
+
+Verdicts carry a symbol and a word (never colour alone), in the words of
+``evaluation.words``, so that the table, the key findings, the overview of the four wijken and
+the CSV download say the same thing. Every cell carries ``data-label`` (its column header), so
+that on a phone each row can be shown as a card.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
 
-from .compare import Change, IndicatorRow, Verdict, part_verdict
-from .focus import AreaValue
-from .format import esc, nl_difference, nl_value
+from .evaluation.model import AreaEvaluation, IndicatorEvaluation, PartEvaluation
+from .evaluation.position import NationalPosition
+from .evaluation.rules import Verdict
+from .evaluation.text import decimals_for, fmt_change, fmt_percent_change, fmt_signed, fmt_value, nl_num
+from .evaluation.trend import TrendComparison
+from .evaluation.values import Value
+from .evaluation.words import SYMBOL, change_text, level_text
+from .format import esc
 from .registries import Registries
-from .gebied import Gebied
 
-CHANGE_WORD = {
-    "gunstiger": "verbeterd",
-    "ongunstiger": "verslechterd",
-    "vergelijkbaar": "gelijk gebleven",
-    "hoger": "gestegen",
-    "lager": "gedaald",
-}
+
+MEDIAN_NOTE = ("De middelste wijk van de gemeente: de helft van de wijken heeft een hoger cijfer, de helft een lager. "
+               "Een paar wijken met heel hoge cijfers trekken het cijfer van de hele gemeente omhoog; de middelste "
+               "wijk niet. Wijken met minder dan 1.000 inwoners tellen niet mee bij cijfers per 1.000 inwoners.")
 
 
 @dataclass
@@ -30,6 +36,8 @@ class Notes:
     texts: list[str] = field(default_factory=list)
 
     def ref(self, text: str) -> str:
+        if not text:
+            return ""
         if text not in self.texts:
             self.texts.append(text)
         n = self.texts.index(text) + 1
@@ -42,134 +50,212 @@ class Notes:
         return f'<ol class="vw-noten">{items}</ol>'
 
 
-def verdict_html(v: Verdict, words: dict[str, str] | None = None) -> str:
+def ref_names(ev: AreaEvaluation) -> dict[str, str]:
+    return {role: naam for role, (_, naam) in ev.referenties.items()}
+
+
+def value_text(reg: Registries, ie: IndicatorEvaluation, v: Value) -> str:
+    """A figure with the decimals its own source publishes ('74%', '73,3%', '552')."""
+    return fmt_value(v.waarde, ie.eenheid, decimals_for(reg, ie.indicator.eenheid, v.bron_tabel))
+
+
+def cell_text(reg: Registries, ie: IndicatorEvaluation, v: Value) -> str:
+    """A figure in a table cell: the unit stands in the row's header, only % stays."""
+    text = nl_num(v.waarde, decimals_for(reg, ie.indicator.eenheid, v.bron_tabel))
+    return f"{text}%" if ie.eenheid.label == "%" and text != "—" else text
+
+
+def verdict_html(v: Verdict, ref_naam: str, notes: Notes) -> str:
     if v.oordeel == "geen":
+        return f'<span class="vw-oordeel vw-geen" title="{esc(v.reden)}">—</span>'
+    return (f'<span class="vw-oordeel vw-{v.oordeel}"><span aria-hidden="true">{SYMBOL[v.oordeel]}</span> '
+            f"{esc(level_text(v, ref_naam))}</span>{notes.ref(v.regel.tekst)}")
+
+
+def _verdicts_cell(tov: dict[str, Verdict], names: dict[str, str], notes: Notes) -> str:
+    if all(v.oordeel == "geen" for v in tov.values()):
+        why = next((v.reden for v in tov.values() if v.reden), "")
+        return f'<span class="vw-oordeel vw-geen">—</span>{notes.ref(why[0].upper() + why[1:] + "." if why else "")}'
+    return "<br>".join(verdict_html(v, names[role], notes) for role, v in tov.items())
+
+
+def change_html(reg: Registries, ie: IndicatorEvaluation, tc: TrendComparison | None, names: dict[str, str],
+                notes: Notes, naam: str) -> str:
+    """The area's change, the references' changes over the same peiljaren, and the verdict on
+    the difference (for counts: against chance and against the rest of the gemeente)."""
+    if tc is None:
         return '<span class="vw-oordeel vw-geen">—</span>'
-    return (f'<span class="vw-oordeel vw-{v.oordeel}"><span aria-hidden="true">{v.symbool}</span> '
-            f"{(words or {}).get(v.oordeel, v.oordeel)}</span>")
+    d = ie.decimalen
+    years = f"{tc.van_peiljaar}→{tc.naar_peiljaar}"
+    if ie.soort == "telling":
+        own = (f"{naam}: {nl_num(tc.focus.van.teller, 0)} → {nl_num(tc.focus.naar.teller, 0)} "
+               f"({fmt_percent_change(tc.focus.ratio)})")
+        zelf = tc.verdicts.get("zelf")
+        chance = ("binnen de toevalsmarge" if zelf is not None and zelf.oordeel == "vergelijkbaar"
+                  else "meer dan toeval")
+        lines = [own, f"{chance}{notes.ref(zelf.regel.tekst) if zelf is not None else ''}"]
+    else:
+        refs = " · ".join(f"{names[r]} {fmt_signed(c.verschil, d)}" for r, c in tc.referenties.items())
+        lines = [f"{naam} {fmt_change(tc.focus.verschil, ie.eenheid, d)}", refs]
+    v = tc.verdict
+    lines[0] += f' <small class="vw-bron">({years})</small>'
+    lines.append(f'<span class="vw-oordeel vw-{v.oordeel}"><span aria-hidden="true">{SYMBOL[v.oordeel]}</span> '
+                 f"{esc(change_text(tc, names))}</span>{notes.ref(v.regel.tekst)}")
+    return "<br>".join(lines)
 
 
-def change_html(c: Change | None, row: IndicatorRow, reg: Registries) -> str:
-    if c is None:
-        return '<span class="vw-oordeel vw-geen">—</span>'
-    eenheid = reg.kernset.eenheden[row.indicator.eenheid]
-    return (f"{verdict_html(c.verdict, CHANGE_WORD)}<br><small>{esc(nl_difference(c.verschil, eenheid))}: "
-            f"{esc(nl_value(c.van, eenheid))} ({c.van_peiljaar}) → {esc(nl_value(c.naar, eenheid))} "
-            f"({c.naar_peiljaar})</small>")
-
-
-def value_html(v: AreaValue, row: IndicatorRow, reg: Registries, notes: Notes, reference: AreaValue | None) -> str:
-    """A cell value; notes carry the reason without the indicator's name so that indicators
-    with the same reason share one note."""
-    eenheid = reg.kernset.eenheden[row.indicator.eenheid]
-    if v.status == "beschikbaar":
-        text = esc(nl_value(v.waarde, eenheid))
-        if v.methode not in ("", "direct"):
-            text += notes.ref(f"Samengesteld: {v.methode} ({v.bron_tabel}, peiljaar {v.peiljaar}).")
-        if reference is not None and reference.beschikbaar and (v.bron_tabel, v.peiljaar) != (
-                reference.bron_tabel, reference.peiljaar):
-            text += notes.ref(f"Dit cijfer komt uit {v.bron_tabel} over {v.peiljaar}: een andere bron of een ander "
-                              f"peiljaar dan het cijfer van het focusgebied, dus niet vergeleken.")
-        return text
-    if v.status == "deels":
-        label = "per buurt" if v.methode == "alleen buurten" else "per deel"
-        return f'<span class="vw-deels">zie {label} ↓</span>' + notes.ref(f"{v.reden}.")
-    return '<span class="vw-ontbreekt">ontbreekt</span>' + notes.ref(v.reden)
-
-
-def _source_line(v: AreaValue) -> str:
-    if v.peiljaar is None:
+def _baseline_note(reg: Registries, ie: IndicatorEvaluation, notes: Notes, code: str | None = None) -> str:
+    revs = [b for b in ie.herziene_basis if b.gewijzigd and (code is None or b.code == code)]
+    if not revs:
         return ""
-    return f'<br><small class="vw-bron">peiljaar {v.peiljaar} · {esc(v.bron_tabel)}</small>'
+    return notes.ref(revs[0].zin(reg, ie.decimalen)) if len(revs) == 1 or code is not None else notes.ref(
+        f"De bron heeft de cijfers over {revs[0].peiljaar} per buurt opnieuw geschat; veranderingen gaan uit van de "
+        f"nieuwe schatting, niet van de cijfers uit de nulmeting.")
 
 
-def _verdicts_html(pairs: list[tuple[str, Verdict]]) -> str:
-    if all(v.oordeel == "geen" for _, v in pairs):
-        return '<span class="vw-oordeel vw-geen">—</span>'
-    return "<br>".join(f'<span class="vw-tov">t.o.v. {esc(name)}:</span> {verdict_html(v)}' for name, v in pairs)
+def _focus_cell(reg: Registries, ev: AreaEvaluation, ie: IndicatorEvaluation, notes: Notes) -> str:
+    v = ie.focus
+    if ie.onderdrukt:
+        return '<span class="vw-ontbreekt">niet getoond</span>' + notes.ref(ie.onderdrukt)
+    if v.status == "deels":
+        label = "per buurt" if all(p.niveau == "buurt" for p in v.delen) else "per deel"
+        return f'<span class="vw-deels">zie {label} ↓</span>' + notes.ref(v.reden) + "".join(
+            f'<br><small class="vw-landelijk">{esc(ev.naam_van(pos.code))}: {esc(position_short(pos))}</small>'
+            for pos in ie.landelijk_delen)
+    if not v.beschikbaar:
+        return '<span class="vw-ontbreekt">ontbreekt</span>' + notes.ref(v.reden)
+    text = esc(cell_text(reg, ie, v))
+    if v.methode not in ("", "direct"):
+        text += notes.ref(f"Samengesteld: {v.methode}.")
+    lines = [text, f'<small class="vw-bron">{v.peiljaar}</small>']
+    if v.has_interval:
+        lines.append(f'<small class="vw-marge">marge {esc(cell_text(reg, ie, _at(v, v.ondergrens)))} – '
+                     f'{esc(cell_text(reg, ie, _at(v, v.bovengrens)))}</small>')
+    if ie.landelijk is not None:
+        lines.append(f'<small class="vw-landelijk">{esc(position_short(ie.landelijk))}</small>')
+    return "<br>".join(lines)
 
 
-def _part_rows(row: IndicatorRow, reg: Registries, gebied: Gebied, area_name: Callable[[str], str],
-               change_cols: list[tuple[str, str]]) -> list[str]:
-    if row.focus.status != "deels":
-        return []
-    ind = row.indicator
-    eenheid = reg.kernset.eenheden[ind.eenheid]
+def _at(v: Value, waarde: float | None) -> Value:
+    return Value(v.indicator, v.codes, "beschikbaar", waarde, v.peiljaar, v.bron_tabel)
+
+
+def position_short(pos: NationalPosition) -> str:
+    """'bij de 10% laagste wijken (2020)': where the area stands among all Dutch wijken."""
+    side, share = (("laagste", pos.aandeel_tot_en_met) if pos.percentiel <= 50 else ("hoogste", pos.aandeel_vanaf))
+    band = next((b for b in (1, 2, 5, 10, 20, 25, 30, 40) if share <= b), None)
+    if band is None:
+        return f"rond het midden van alle wijken ({pos.peiljaar})"
+    return f"bij de {band}% {side} wijken ({pos.peiljaar})"
+
+
+def _ref_cell(reg: Registries, ie: IndicatorEvaluation, role: str, notes: Notes) -> str:
+    v = ie.referenties.get(role)
+    if v is None:
+        return "—"
+    if not v.beschikbaar:
+        return '<span class="vw-ontbreekt">ontbreekt</span>' + notes.ref(v.reden)
+    text = esc(cell_text(reg, ie, v))
+    focus = ie.focus if ie.focus.status != "ontbreekt" else None
+    if focus is not None and focus.peiljaar is not None and (v.bron_tabel, v.peiljaar) != (
+            focus.bron_tabel, focus.peiljaar):
+        text += notes.ref("Dit cijfer komt uit een andere bron of een ander jaar dan het cijfer van het gebied. "
+                          "Daarom is het niet vergeleken.")
+    if role == "gemeente" and ie.gemeente_mediaan_wijk is not None:
+        m = ie.gemeente_mediaan_wijk
+        text += (f'<br><small class="vw-mediaan">middelste wijk: {esc(cell_text(reg, ie, _at(v, m.waarde)))}'
+                 f"</small>" + notes.ref(MEDIAN_NOTE))
+    return text
+
+
+def _part_rows(reg: Registries, ev: AreaEvaluation, ie: IndicatorEvaluation, names: dict[str, str], notes: Notes,
+               change_cols: list[tuple[str, str]], headers: list[str]) -> list[str]:
     out = []
-    for i, p in enumerate(row.focus.delen):
-        changes = []
-        for _, attr in change_cols:
-            per_part = getattr(row, f"delen_{attr}")
-            changes.append(f"<td>{change_html(per_part[i] if i < len(per_part) else None, row, reg)}</td>")
-        verdicts = [(gebied.gemeente.naam, part_verdict(p, row.focus, row.gemeente, ind, reg)),
-                    ("Nederland", part_verdict(p, row.focus, row.nederland, ind, reg))]
-        cells = [f'<th scope="row" class="vw-deelnaam">↳ {esc(area_name(p.code))}</th>',
-                 f"<td>{esc(nl_value(p.waarde, eenheid))}</td>", "<td></td>", "<td></td>",
-                 f"<td>{_verdicts_html(verdicts)}</td>", *changes]
+    for p in ie.delen:
+        naam = ev.naam_van(p.code)
+        cells = [_th(f"↳ {esc(naam)}", "vw-deelnaam"),
+                 _td(headers[1], esc(cell_text(reg, ie, p.value)) + _position_of_part(p)),
+                 _td(headers[2], ""), _td(headers[3], ""),
+                 _td(headers[4], _verdicts_cell(p.tov, names, notes))]
+        for header, attr in change_cols:
+            tc = getattr(p, attr)
+            cells.append(_td(header, change_html(reg, ie, tc, names, notes, naam)
+                             + (_baseline_note(reg, ie, notes, p.code) if attr == "sinds_nulmeting" else "")))
         out.append(f'<tr class="vw-deelrij">{"".join(cells)}</tr>')
     return out
 
 
-def _without_figures_html(rows: list[IndicatorRow], heading: str) -> str:
-    """Indicators without any figure in this meting (not for the focus area, the gemeente or
+def _position_of_part(p: PartEvaluation) -> str:
+    if p.landelijk is None:
+        return ""
+    return f'<br><small class="vw-landelijk">{esc(position_short(p.landelijk))}</small>'
+
+
+def _th(content: str, cls: str = "") -> str:
+    return f'<th scope="row"{f" class={chr(34)}{cls}{chr(34)}" if cls else ""}>{content}</th>'
+
+
+def _td(label: str, content: str) -> str:
+    return f'<td data-label="{esc(label)}">{content}</td>'
+
+
+def _without_figures_html(ies: list[IndicatorEvaluation], heading: str) -> str:
+    """Indicators without any figure in this meting (not for the area, the gemeente or
     Nederland): named with the reason, instead of rows of empty cells."""
     by_reason: dict[str, list[str]] = {}
-    for row in rows:
-        by_reason.setdefault(row.focus.reden, []).append(row.indicator.label)
+    for ie in ies:
+        by_reason.setdefault(ie.focus.reden, []).append(ie.indicator.label)
     items = "".join(f"<li><strong>{esc(', '.join(labels))}</strong>: {esc(reason)}</li>"
                     for reason, labels in by_reason.items())
     return f'<div class="vw-leeg" role="note"><p><strong>{esc(heading)}</strong></p><ul>{items}</ul></div>'
 
 
-def _has_any_figure(row: IndicatorRow) -> bool:
-    return any(v.status != "ontbreekt" for v in (row.focus, row.gemeente, row.nederland))
+def _has_any_figure(ie: IndicatorEvaluation) -> bool:
+    return ie.focus.status != "ontbreekt" or any(v.status != "ontbreekt" for v in ie.referenties.values())
 
 
-def pijler_table(
-    rows: list[IndicatorRow],
-    reg: Registries,
-    gebied: Gebied,
-    meting: int,
-    caption: str,
-    area_name: Callable[[str], str],
-    note_prefix: str,
-) -> str:
-    absent = [r for r in rows if not _has_any_figure(r)]
-    rows = [r for r in rows if _has_any_figure(r)]
+def change_columns(reg: Registries, ev: AreaEvaluation) -> list[tuple[str, str]]:
+    cols = []
+    if not ev.is_nulmeting:
+        cols.append(("Verandering sinds de nulmeting", "sinds_nulmeting"))
+        jaren = [m.jaar for m in reg.metingen.metingen]
+        prev = jaren[jaren.index(ev.meting) - 1]
+        if prev != ev.nulmeting:
+            cols.append((f"Sinds {prev}", "sinds_vorige"))
+    return cols
+
+
+def pijler_table(reg: Registries, ev: AreaEvaluation, ies: list[IndicatorEvaluation], caption: str,
+                 note_prefix: str) -> str:
+    absent = [ie for ie in ies if not _has_any_figure(ie)]
+    ies = [ie for ie in ies if _has_any_figure(ie)]
     absent_html = _without_figures_html(absent, "Zonder cijfer in deze meting (ook niet voor de gemeente of "
                                                 "Nederland)") if absent else ""
-    if not rows:
+    if not ies:
         return f'<p class="vw-tabeltitel"><strong>{esc(caption)}</strong></p>' + absent_html
-    focus_name = gebied.naam
-    gemeente = gebied.gemeente
-    nul = reg.nulmeting.jaar
-    jaren = [m.jaar for m in reg.metingen.metingen]
-    prev = jaren[jaren.index(meting) - 1] if jaren.index(meting) > 0 else None
-    change_cols: list[tuple[str, str]] = []
-    if prev is not None and prev != nul:
-        change_cols.append((f"Sinds {prev}", "sinds_vorige"))
-    if meting != nul:
-        change_cols.append(("Sinds de nulmeting", "sinds_nulmeting"))
-    headers = ["Indicator", focus_name, gemeente.naam, "Nederland", f"Oordeel over {focus_name}",
+    names = ref_names(ev)
+    change_cols = change_columns(reg, ev)
+    headers = ["Indicator", ev.naam, names["gemeente"], names["nederland"], "Oordeel",
                *[c[0] for c in change_cols]]
     notes = Notes(note_prefix)
     body = []
-    for row in rows:
-        ind = row.indicator
-        eenheid = reg.kernset.eenheden[ind.eenheid]
-        unit = f"{eenheid.label}, {ind.leeftijd}" if ind.leeftijd != "alle leeftijden" else eenheid.label
-        verdicts = [(gemeente.naam, row.tov_gemeente), ("Nederland", row.tov_nederland)]
+    for ie in ies:
+        unit = ie.eenheid.label + (f", {ie.indicator.leeftijd}" if ie.indicator.leeftijd != "alle leeftijden" else "")
         cells = [
-            f'<th scope="row">{esc(ind.label)} <span class="vw-eenheid">({esc(unit)})</span></th>',
-            f"<td>{value_html(row.focus, row, reg, notes, None)}{_source_line(row.focus)}</td>",
-            f"<td>{value_html(row.gemeente, row, reg, notes, row.focus)}</td>",
-            f"<td>{value_html(row.nederland, row, reg, notes, row.focus)}</td>",
-            f"<td>{_verdicts_html(verdicts)}</td>",
+            _th(f'{esc(ie.indicator.label)} <span class="vw-eenheid">({esc(unit)})</span>'),
+            _td(headers[1], _focus_cell(reg, ev, ie, notes)),
+            _td(headers[2], _ref_cell(reg, ie, "gemeente", notes)),
+            _td(headers[3], _ref_cell(reg, ie, "nederland", notes)),
+            _td(headers[4], _verdicts_cell(ie.tov, names, notes)),
         ]
-        for _, attr in change_cols:
-            cells.append(f"<td>{change_html(getattr(row, attr), row, reg)}</td>")
+        for header, attr in change_cols:
+            tc = getattr(ie, attr)
+            base = _baseline_note(reg, ie, notes) if attr == "sinds_nulmeting" and tc is not None else ""
+            cells.append(_td(header, change_html(reg, ie, tc, names, notes, ev.naam) + base if tc is not None else
+                             ('<span class="vw-deels">per deel ↓</span>' if ie.delen and any(
+                                 getattr(p, attr) for p in ie.delen) else '<span class="vw-oordeel vw-geen">—</span>')))
         body.append(f"<tr>{''.join(cells)}</tr>")
-        body.extend(_part_rows(row, reg, gebied, area_name, change_cols))
+        body.extend(_part_rows(reg, ev, ie, names, notes, change_cols, headers))
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     return (
         f'<div class="vw-table-wrap"><table class="vw-table vw-kernset">'
@@ -178,12 +264,11 @@ def pijler_table(
     )
 
 
-def definitions_html(rows: list[IndicatorRow], reg: Registries) -> str:
+def definitions_html(ies: list[IndicatorEvaluation]) -> str:
     items = []
-    for row in rows:
-        ind = row.indicator
-        bronnen = ", ".join(dict.fromkeys(b.tabel for b in ind.bronnen)) or "geen bron beschikbaar"
-        items.append(f"<dt>{esc(ind.label)}</dt><dd>{esc(ind.definitie)} <small>Leeftijd: {esc(ind.leeftijd)}. "
-                     f"Bron: {esc(bronnen)}.</small></dd>")
-    return (f'<details class="vw-definities"><summary>Wat meten deze indicatoren?</summary>'
+    for ie in ies:
+        ind = ie.indicator
+        items.append(f"<dt>{esc(ind.label)}</dt><dd>{esc(ind.definitie.strip())} <small>Leeftijd: "
+                     f"{esc(ind.leeftijd)}.</small></dd>")
+    return (f'<details class="vw-definities"><summary>Wat meten deze cijfers?</summary>'
             f"<dl>{''.join(items)}</dl></details>")

@@ -101,13 +101,19 @@ def glance_text(data: pd.DataFrame, naam: str) -> str:
     return "\n".join(lines)
 
 
-def glance_chart(data: pd.DataFrame) -> alt.Chart:
-    """Rows of indicators per pijler on a 0–100 'ongunstig → gunstig' axis."""
-    order = list(dict.fromkeys(data["label"]))
+def glance_chart(data: pd.DataFrame) -> dict:
+    """Rows of indicators per pijler on a 0–100 'ongunstig → gunstig' axis (a Vega-Lite spec)."""
+    from ..charts import templated
+
+    return templated(_glance, data, order=list(dict.fromkeys(data["label"])),
+                     pijlers=list(dict.fromkeys(data["pijler"])))
+
+
+def _glance(source, *, order: list[str], pijlers: list[str]) -> alt.FacetChart:
     x = alt.X("positie_nul:Q", scale=alt.Scale(domain=[0, 100]),
               axis=alt.Axis(values=[0, 25, 50, 75, 100], title="plaats tussen alle wijken (← ongunstig · gunstig →)"))
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    base = alt.Chart(data).encode(y=y)
+    base = alt.Chart(source).encode(y=y)
     band = base.transform_filter("datum.band_laag != null").mark_bar(height=10, color="#d9d9d9").encode(
         x=alt.X("band_laag:Q", scale=alt.Scale(domain=[0, 100])), x2="band_hoog:Q",
         tooltip=[alt.Tooltip("tekst:N", title="")])
@@ -122,7 +128,7 @@ def glance_chart(data: pd.DataFrame) -> alt.Chart:
     dot = base.mark_circle(size=80, color="#0072B2").encode(x=x, tooltip=[alt.Tooltip("tekst:N", title="")])
     return (alt.layer(band, arrow, head, dot)
             .properties(width=360, height=alt.Step(18))
-            .facet(row=alt.Row("pijler:N", title=None, sort=list(dict.fromkeys(data["pijler"])),
+            .facet(row=alt.Row("pijler:N", title=None, sort=pijlers,
                                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold")))
             .resolve_scale(y="independent"))
 

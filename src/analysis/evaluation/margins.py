@@ -116,6 +116,14 @@ def margins_lookup(margins: pd.DataFrame | None, indicator: str, niveau: str, *,
     """
     if margins is None or margins.empty:
         return None
+    from .cache import derived
+
+    return derived(margins, ("margin", indicator, niveau, leeftijd, van, naar),
+                   lambda: _lookup(margins, indicator, niveau, leeftijd, van, naar))
+
+
+def _lookup(margins: pd.DataFrame, indicator: str, niveau: str, leeftijd: str | None, van: int | None,
+            naar: int | None) -> DerivedMargin | None:
     lvl = "buurt" if niveau == "buurt" else "wijk"
     sel = margins[(margins["indicator"] == indicator) & (margins["gebied_niveau"] == lvl)]
     if leeftijd is not None and "leeftijd" in sel:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .cache import derived
 from .text import lower_first, nl_num
 
 BANDS = (1, 2, 5, 10, 20, 25, 30, 40)
@@ -62,10 +63,14 @@ def national_values(national: pd.DataFrame, indicator: str, peiljaar: int,
     """Values of all wijken for one indicator and peiljaar, indexed by wijk code."""
     if indicator not in national.columns:
         return pd.Series(dtype=float)
-    sel = national[national["peiljaar"] == peiljaar]
-    if "bron_tabel" in sel.columns:
-        sel = sel[sel["bron_tabel"] == tabel]
-    return sel.set_index("wijk_code")[indicator].dropna().astype(float)
+
+    def compute() -> pd.Series:
+        sel = national[national["peiljaar"] == peiljaar]
+        if "bron_tabel" in sel.columns:
+            sel = sel[sel["bron_tabel"] == tabel]
+        return sel.set_index("wijk_code")[indicator].dropna().astype(float)
+
+    return derived(national, ("national_values", indicator, int(peiljaar), tabel), compute)
 
 
 def percentile_of(values: pd.Series | np.ndarray, value: float) -> tuple[float, float, float, int]:

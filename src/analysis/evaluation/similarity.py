@@ -34,6 +34,7 @@ import pandas as pd
 
 from ..codes import wijk_of
 from ..registries import Registries
+from .cache import derived
 from .margins import margins_lookup
 from .position import NATIONAL_TABLE, national_values
 from .text import nl_num
@@ -339,13 +340,19 @@ PARALLEL_RULE = ("De ontwikkeling liep gelijk op als het verschil tussen de vera
 def pre_trend(group: ComparisonGroup, national: pd.DataFrame, idx: ValueIndex, reg: Registries, indicator: str,
               margins: pd.DataFrame | None, *, before: int, tabel: str = NATIONAL_TABLE) -> PreTrend | None:
     """Focus area and comparison wijken from the first national peiljaar up to ``before`` (inclusive)."""
-    years = sorted(int(y) for y in national["peiljaar"].unique() if int(y) <= before)
+    years = derived(national, ("years",), lambda: sorted(int(y) for y in national["peiljaar"].unique()))
+    years = [y for y in years if y <= before]
     if indicator not in national.columns or len(years) < 2:
         return None
-    wide = national[national["wijk_code"].isin(group.codes) & national["peiljaar"].isin(years)]
-    if "bron_tabel" in wide.columns:
-        wide = wide[wide["bron_tabel"] == tabel]
-    wide = wide.pivot_table(index="wijk_code", columns="peiljaar", values=indicator, aggfunc="first")
+
+    def group_rows() -> pd.DataFrame:
+        sel = national[national["wijk_code"].isin(group.codes)]
+        sel = sel[sel["bron_tabel"] == tabel] if "bron_tabel" in sel.columns else sel
+        return sel.drop_duplicates(["wijk_code", "peiljaar"]).set_index(["wijk_code", "peiljaar"])
+
+    rows_of_group = derived(national, ("group", group.codes, tabel), group_rows)
+    wide = rows_of_group[indicator].unstack("peiljaar")
+    wide = wide[[y for y in wide.columns if int(y) in years]]
     rows: list[dict] = []
     for y in years:
         if y in wide.columns and wide[y].notna().sum() >= 3:

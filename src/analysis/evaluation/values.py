@@ -101,6 +101,17 @@ class ValueIndex:
         return {(k[0], k[1], int(k[2])): g for k, g in self.table.groupby(["indicator", "bron_tabel", "peiljaar"],
                                                                           sort=False)}
 
+    @cached_property
+    def _indexed(self) -> dict[tuple, pd.DataFrame]:
+        return {}
+
+    def indexed(self, indicator: str, tabel: str, peiljaar: int) -> pd.DataFrame:
+        """The rows of one indicator, table and peiljaar, indexed by gebied_code."""
+        key = (indicator, tabel, int(peiljaar))
+        if key not in self._indexed:
+            self._indexed[key] = self.rows_of(indicator, tabel, peiljaar).set_index("gebied_code")
+        return self._indexed[key]
+
     def rows_of(self, indicator: str, tabel: str | None = None, peiljaar: int | None = None) -> pd.DataFrame:
         """The rows of one indicator (and table and peiljaar): a small frame that gives the
         same answers as the whole table in ``analysis.focus`` (which filters on these keys)."""
@@ -160,7 +171,7 @@ def value_in_table(idx: ValueIndex, reg: Registries, indicator: str, codes: list
                    tabel: str, peiljaar: int) -> Value:
     """The figure of the area ``codes`` from one table and peiljaar."""
     av, reasons = resolve_in_table(idx.rows_of(indicator, tabel, peiljaar), reg, indicator, list(codes), tabel,
-                                   peiljaar)
+                                   peiljaar, rows=idx.indexed(indicator, tabel, peiljaar))
     if av is None:
         return missing(indicator, codes, "; ".join(dict.fromkeys(reasons)) or f"geen cijfer in {tabel} {peiljaar}")
     return from_area_value(idx, reg, av, codes)
@@ -169,5 +180,6 @@ def value_in_table(idx: ValueIndex, reg: Registries, indicator: str, codes: list
 def value_for_meting(idx: ValueIndex, reg: Registries, indicator: str, codes: list[str] | tuple[str, ...],
                      meting: int, tabellen: list[str] | None = None) -> Value:
     """The figure the factsheet of ``meting`` shows for the area ``codes``."""
-    av = resolve(idx.rows_of(indicator), reg, indicator, list(codes), meting, tabellen=tabellen)
+    av = resolve(idx.rows_of(indicator), reg, indicator, list(codes), meting, tabellen=tabellen,
+                 rows_for=lambda tabel, peiljaar: idx.indexed(indicator, tabel, peiljaar))
     return from_area_value(idx, reg, av, codes)
