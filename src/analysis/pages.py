@@ -16,7 +16,7 @@ from .denkkader import BLOCK_NAME, Framework, goal_label, load_frameworks
 from .diagram import diagram_html
 from .evaluation import AreaEvaluation, EvaluationData
 from .evaluation.text import lower_first as lower_label
-from .format import anchor, esc, nl_count, nl_list, nl_number, nl_value
+from .format import anchor, esc, nl_count, nl_list, nl_number
 from .gebied import Gebied, focus_gebieden_van
 from .io import write_text_atomic
 from .kwalitatief import analyse
