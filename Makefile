@@ -28,6 +28,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# deduce (privacy gate) builds its lookup cache on first use (about 2 minutes): do it at install time.
+	$(BIN)/python -c "from deduce import Deduce; Deduce()"
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the project with its test tools

@@ -118,7 +118,7 @@ def test_glance_panel_and_text(evaluations, reg, data):
     assert row["oordeel"] == "ongunstiger" and row["positie_nu"] < row["positie_nul"]
     assert panel["positie_nul"].between(0, 100).all()
     assert "Ervaren gezondheid goed of zeer goed" in glance_text(panel, ev.naam)
-    assert glance_chart(panel).to_dict()["facet"]["row"]["field"] == "pijler"
+    assert glance_chart(panel)["facet"]["row"]["field"] == "pijler"
     batau = glance_data(evaluations[("batau", 2021)], data.national, labels)
     assert batau["label"].str.contains("Batau-Zuid|Batau Zuid").any()  # per part when the whole has no figure
 

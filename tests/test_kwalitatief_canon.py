@@ -238,8 +238,8 @@ class Case:
 #                              18 N-D01, 19 N-D02 (deurgesprekken, bewoner, deurinterview)
 #   nieuwegein codeboek.csv:   2 muntplein (no parent), 3 muntplein_aanbod (parent muntplein)
 #   nieuwegein segmenten.csv:  4 N-S0003, 6 N-S0005, 9 and 10 N-S0008 (two codes, one text)
-#   nieuwegein veldwerk.yml:   activiteiten[2] deurgesprekken starts on line 27;
-#                              activiteiten[4] has 'periode: 2023-Q2' on line 40
+#   nieuwegein veldwerk.yml:   gemeente on line 4, meting on line 5; activiteiten[2] deurgesprekken starts on
+#                              line 26; activiteiten[4] has 'periode: 2023-Q2' on line 39
 #   utrecht antwoorden.csv:    3 U-V01,s2,neutraal
 #   utrecht veldwerk.yml:      vragenlijst.items[7] (b4) has 'pijler: gezondheid'
 CASES = [
@@ -330,15 +330,25 @@ CASES = [
          "antwoorden.csv", 2, None, "without a 'vragenlijst'"),
     # -- veldwerk.yml
     Case("veldwerk-unknown-methode", "nieuwegein", yaml_replace("  methode: deurinterview\n", "  methode: enquête\n"),
-         "veldwerk.yml", 27, "activiteiten[2]", "unknown methode 'enquête'"),
+         "veldwerk.yml", 26, "activiteiten[2]", "unknown methode 'enquête'"),
     Case("veldwerk-bad-periode", "nieuwegein", yaml_replace("periode: 2023-Q2\n", "periode: 2023-Q5\n"),
-         "veldwerk.yml", 40, "activiteiten[4].periode", "should match pattern"),
+         "veldwerk.yml", 39, "activiteiten[4].periode", "should match pattern"),
     Case("veldwerk-unknown-key", "nieuwegein", yaml_replace("fictief: true\n", "fictief: true\nnotitie: x\n"),
          "veldwerk.yml", 7, "notitie", "Extra inputs are not permitted"),
     Case("veldwerk-unknown-gemeente", "nieuwegein", yaml_replace("gemeente: nieuwegein\n", "gemeente: atlantis\n"),
-         "veldwerk.yml", None, "gemeente/meting", "unknown gemeente 'atlantis'"),
+         "veldwerk.yml", 4, "gemeente", "unknown gemeente 'atlantis'"),
     Case("veldwerk-unknown-meting", "nieuwegein", yaml_replace("meting: 2023\n", "meting: 1999\n"),
-         "veldwerk.yml", None, "gemeente/meting", "unknown meting"),
+         "veldwerk.yml", 5, "meting", "unknown meting"),
+    # -- veldwerk.yml against its folder <gemeente>/<meting>/ (issue 13: 'zeist' inside utrecht/2023)
+    Case("veldwerk-gemeente-not-its-folder", "nieuwegein", yaml_replace("gemeente: nieuwegein\n", "gemeente: zeist\n"),
+         "veldwerk.yml", 4, "gemeente", "does not match the folder nieuwegein/2023/"),
+    Case("veldwerk-meting-not-its-folder", "nieuwegein", yaml_replace("meting: 2023\n", "meting: 2025\n"),
+         "veldwerk.yml", 5, "meting", "meting 2025 does not match the folder nieuwegein/2023/"),
+    # -- a dataset with nothing to publish (an empty import that was not confirmed)
+    Case("deelnemers-none", "nieuwegein", edit_rows("deelnemers.csv", lambda rows: rows.__delitem__(slice(1, None))),
+         "deelnemers.csv", 2, None, "no participants"),
+    Case("segmenten-none", "zeist", edit_rows("segmenten.csv", lambda rows: rows.__delitem__(slice(1, None))),
+         "segmenten.csv", 2, None, "no coded segments and no answers"),
     Case("veldwerk-item-unknown-pijler", "utrecht", yaml_replace("    pijler: gezondheid\n", "    pijler: sport\n"),
          "veldwerk.yml", None, "vragenlijst.items[7].pijler", "unknown pijler 'sport'"),
     # -- encoding and format
@@ -359,7 +369,7 @@ def test_catalogue_ids_are_unique_and_large_enough():
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
 def test_broken_dataset(kwal, reg, tmp_path, case: Case):
-    folder = tmp_path / case.source / "2023"
+    folder = tmp_path / case.source / "2023"  # the layout <gemeente>/<meting>/: the folder is checked too
     shutil.copytree(kwal / case.source / "2023", folder)
     case.corrupt(folder)
     with pytest.raises(SourceError) as info:
@@ -506,3 +516,33 @@ def test_canon_constants_match_the_readme(root):
     readme = (root / "data" / "kwalitatief" / "README.md").read_text(encoding="utf-8")
     for value in canon.GROEPEN + canon.METHODEN:
         assert f"`{value}`" in readme, value
+
+
+# --- 4. the fieldwork tree: every folder is a known gemeente and meting --------------------------
+
+
+def _tree(kwal: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "kwalitatief"
+    shutil.copytree(kwal, root)
+    return root
+
+
+@pytest.mark.parametrize("make, rel, phrase", [
+    (lambda r: (r / "atlantis" / "2023").mkdir(parents=True), "atlantis", "not a gemeente folder"),
+    (lambda r: (r / "utrecht" / "2099").mkdir(), "utrecht/2099", "not a meting folder"),
+    (lambda r: (r / "utrecht" / "nulmeting").mkdir(), "utrecht/nulmeting", "not a meting folder"),
+    (lambda r: (r / "zeist" / "2025").mkdir(), "zeist/2025/veldwerk.yml", "needs a veldwerk.yml"),
+    (lambda r: (r / "notities.xlsx").write_bytes(b"x"), "notities.xlsx", "not a gemeente folder"),
+], ids=["unknown-gemeente-folder", "unknown-meting-folder", "meting-folder-not-a-year",
+        "dataset-folder-without-veldwerk", "stray-file"])
+def test_fieldwork_tree_holds_nothing_unknown(kwal, reg, tmp_path, make, rel, phrase):
+    root = _tree(kwal, tmp_path)
+    make(root)
+    with pytest.raises(SourceError) as info:
+        canon.load_fieldwork(root, reg)
+    assert Path(info.value.path) == root / rel, str(info.value)
+    assert phrase in info.value.message
+
+
+def test_fieldwork_tree_of_the_examples_loads(kwal, reg):
+    assert [(d.gemeente, d.meting) for d in canon.load_fieldwork(kwal, reg)] == [(s, 2023) for s in SLUGS]

@@ -123,8 +123,11 @@ def test_real_qdpx_sample_imports_completely(mirror):
     assert len(result.codeboek) == 262
     assert len(result.segmenten) == 205
     assert len({s["segment_id"] for s in result.segmenten}) == 158
-    assert result.counts == {"deelnemers": 2, "codes": 262, "segmenten": 158, "rijen": 205}
-    assert [d["deelnemer_id"] for d in result.deelnemers] == ["P01", "P02"]
+    # one of its two sources holds every coded selection: one participant (a source without coded
+    # text is not counted as somebody who was heard)
+    assert result.counts == {"deelnemers": 1, "codes": 262, "segmenten": 158, "rijen": 205}
+    assert [d["deelnemer_id"] for d in result.deelnemers] == ["P01"]
+    assert result.problems == []
     parent = {c["code_id"]: c["ouder"] for c in result.codeboek}
     assert parent["programming"] == "competencies"
     assert parent["competencies"] == "rq1_definition"
@@ -318,15 +321,15 @@ def test_qdpx_selection_outside_its_source(tmp_path):
     assert "outside" in exc.value.message and f"({len(TEXT_B)} characters)" in exc.value.message
 
 
-def test_qdpx_source_file_missing_from_sources(tmp_path):
+def test_qdpx_source_file_missing_from_sources_imports_the_rest(tmp_path):
     qde = project_xml()
     path = make_qdpx(tmp_path, qde, {"interview_jan.txt": TEXT_A})
-    with pytest.raises(SourceError) as exc:
-        import_refi_qda(path, **KW)
-    assert exc.value.path == f"{path}!project.qde"
-    assert exc.value.row == line_of(qde, 'plainTextPath="groep_noord.txt"')
-    assert exc.value.column == "Project/Sources/TextSource[2]"
-    assert "sources/groep_noord.txt is missing" in exc.value.message
+    result = import_refi_qda(path, **KW)
+    assert result.counts == {"deelnemers": 1, "codes": 3, "segmenten": 2, "rijen": 3}
+    lacking = [w for w in result.warnings if "lack text" in w]
+    assert lacking and "1 coded selection(s)" in lacking[0]
+    assert f"Project/Sources/TextSource[2]/PlainTextSelection[1] (line {line_of(qde, SEL[2])})" in lacking[0]
+    assert result.problems == []
 
 
 # --- QualCoder ------------------------------------------------------------------------------------

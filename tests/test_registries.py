@@ -112,6 +112,27 @@ BROKEN = [
      r"bestanden\[\d+\]", "either an 'online' fetch spec or an 'offline_reden'"),
     ("http-address", "bronnen.yml", "url: https://data.politie.nl/#/Politie/nl/dataset/47013NED/table",
      "url: http://data.politie.nl/47013NED", r"tabellen\.47013NED\.url", "should match pattern"),
+    # A typo in a kernset column would otherwise delete the indicator's figures silently.
+    ("kernset-kolom-typo-kwb-excel", "kernset.yml", "{tabel: 85618NED, kolom: p_koopw,", "{tabel: 85618NED, kolom: p_koopwo,",
+     r"indicatoren\[\d+\]\.bronnen\[\d+\]\.kolom", "column 'p_koopwo' of tabel 85618NED is not declared"),
+    ("kernset-kolom-typo-statline", "kernset.yml", "kolom: Koopwoningen, gewicht: Woningvoorraad",
+     "kolom: Koopwoning, gewicht: Woningvoorraad", r"indicatoren\[\d+\]\.bronnen\[\d+\]\.kolom",
+     "column 'Koopwoning' of tabel 84799NED is not declared"),
+    ("kernset-kolom-typo-rivm", "kernset.yml", "{tabel: 50090NED, kolom: Roker,", "{tabel: 50090NED, kolom: Rooker,",
+     r"indicatoren\[\d+\]\.bronnen\[\d+\]\.kolom", "column 'Rooker' of tabel 50090NED is not declared"),
+    # A peiljaar the table does not publish (a peiljaar it publishes but the files lack is the
+    # build's to find: tests/test_build_bad_input.py).
+    ("peiljaar-not-published", "metingen.yml", "      50150NED: 2022\n", "      50150NED: 2021\n",
+     r"metingen\[1\]\.peiljaren\.50150NED", "table 50150NED has no peiljaar 2021"),
+    ("unknown-tabel-in-metingen", "metingen.yml", "      83648NED: 2020\n", "      83684NED: 2020\n",
+     r"metingen\[0\]\.peiljaren\.83684NED", "unknown tabel '83684NED'"),
+    ("unknown-locale", "bronnen.yml", "    formaat: statline-export-csv\n",
+     "    formaat: statline-export-csv\n    locale: de\n", r"bestanden\[\d+\]\.locale", "'en' or 'nl'"),
+    ("buurt-code-lost-zero", "gebieden.yml", "      - code: BU03550205", "      - code: BU3550205",
+     r"focusgebieden\[2\]\.delen\[0\]\.code", "should match pattern"),
+    ("binnen-on-a-wijk", "gebieden.yml", "      - code: WK034403\n        naam: Overvecht\n",
+     "      - code: WK034403\n        naam: Overvecht\n        binnen: WK034403\n", r"focusgebieden\[0\]",
+     "only a buurt can lie 'binnen' a wijk"),
 ]
 
 
@@ -137,3 +158,15 @@ def test_invalid_yaml_reports_the_line(registry_copy):
     with pytest.raises(RegistryError) as info:
         load_registries(registry_copy)
     assert "invalid YAML" in str(info.value) and isinstance(info.value.row, int)
+
+
+def test_renamed_topic_in_bronnen_is_reported_against_the_kernset_column(registry_copy):
+    """A topic renamed in a bestand's online spec leaves the kernset column it feeds without a
+    carrier: reported at that kernset column, naming the bestand and where to declare it."""
+    _edit(registry_copy, "bronnen.yml", "        Koopwoningen: []\n", "        Koopwoning: []\n")
+    with pytest.raises(RegistryError) as info:
+        load_registries(registry_copy)
+    err = info.value
+    assert err.path.endswith("kernset.yml") and re.search(r"indicatoren\[\d+\]\.bronnen\[\d+\]\.kolom", err.column)
+    assert "column 'Koopwoningen' of tabel 84799NED is not declared" in err.message
+    assert "cbs-kwb-84799NED" in err.message and "bronnen.yml" in err.message

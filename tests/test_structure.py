@@ -47,8 +47,11 @@ def _top_level_imports(path: Path) -> set[str]:
             else:
                 target = node.module or ""
             if target.startswith("analysis"):
-                found.add(target)
-                for alias in node.names:  # `from . import charts` imports a module
+                # `from . import charts` imports the module charts; a module importing from its own
+                # package (`from . import counts` inside the package) is not a circle.
+                if node.module or not name.startswith(target + "."):
+                    found.add(target)
+                for alias in node.names:
                     found.add(f"{target}.{alias.name}")
         elif isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.startswith("analysis")}

@@ -24,6 +24,7 @@ from typing import Callable
 import yaml
 
 from .io import write_text_atomic
+from . import privacy
 from .paths import processed_dir, project_root
 from .registries import Registries
 from .sitemap import BOOK, DOWNLOADS, Editie, Site, site
@@ -37,7 +38,6 @@ GATE_FAILED = 3
 PDF_FAILED = 4
 STATIC = Path("book") / "_static"
 TEMPLATES = Path("book") / "_templates"
-PRIVACY_FILE = "privacy.yml"
 BUNDLE = "vega-bundle.js"
 # Folders in book/ whose files are generated from the site map; anything else in them is stale.
 GENERATED_FOLDERS = ("factsheets", "verhalen", "denkkader", "plan")
@@ -269,13 +269,15 @@ def build_book(
 ) -> int:
     """The whole main job. Returns the exit status: non-zero if a notebook, the build, the PDFs or
     the privacy gate failed."""
-    from .privacy import Rules, report, scan_notebook, scan_site
     from .runner import plan, run, summary
 
     root = root or project_root()
+    findings = privacy.gate_before_run(reg, root)  # privacy.yml, the fieldwork tree, publishable text
+    if findings:
+        log(privacy.report(findings))
+        return GATE_FAILED
     layout = Layout(root, editie)
     s = site(reg, editie)
-    rules = Rules.load(reg.folder / PRIVACY_FILE)
     if write_if_changed(layout.toc, toc_text(s)):
         log(f"book: {layout.toc.relative_to(root)} updated from the site map")
     ensure_vega_bundle(root)
@@ -285,32 +287,18 @@ def build_book(
     jobs = plan(s.pages, reg, templates=root / "notebooks", out_root=root, registries_folder=registries_folder)
     results = run(jobs, reg, workers=workers, scheduler=scheduler, root=root, progress=progress, log=log)
     log(summary(results, root))
-    notebooks_gate = Stamp(layout.stamps, "privacy-notebooks")
-    outputs = [j.output for j in jobs]
-    digest = _digest(outputs, extra=_digest([reg.folder / PRIVACY_FILE, *_code_files()]))
-    if not notebooks_gate.matches(digest):
-        findings = [f for path in outputs for f in scan_notebook(path, rules, str(path.relative_to(root)))]
-        if findings:
-            log(report(findings))
-            return GATE_FAILED
-        notebooks_gate.save(digest)
     status = jupyter_book_build(layout, s, log)
     if status != 0:
         log("book: the Jupyter Book build failed (see the warnings above)")
     else:
         prune_site(layout.site, s, log)
         status = downloads_and_pdfs(reg, s, layout, log)
-    gate = Stamp(layout.stamps, "privacy-site")
-    site_digest = _digest([p for p in layout.site.rglob("*") if p.is_file()],
-                          extra=_digest([reg.folder / PRIVACY_FILE, *_code_files()])) if layout.site.exists() else ""
-    if layout.site.exists() and not gate.matches(site_digest):
-        findings = scan_site(layout.site, rules)
-        if findings:
-            log(report(findings))
-            shutil.rmtree(layout.site, ignore_errors=True)
-            Stamp(layout.stamps, "jupyter-book").clear()
-            return GATE_FAILED
-        gate.save(site_digest)
+    findings = privacy.gate_after_build(reg, layout.site, root) if layout.site.exists() else []  # pages, CSV, PDFs
+    if findings:
+        log(privacy.report(findings))
+        shutil.rmtree(layout.site, ignore_errors=True)
+        Stamp(layout.stamps, "jupyter-book").clear()
+        return GATE_FAILED
     failed = [r for r in results if r.status == "failed"]
     if status != 0:
         return status

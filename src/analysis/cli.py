@@ -7,7 +7,8 @@
     vitale-wijken run [--gebied G | --gemeente G [--alle-wijken] | --alle-wijken] [--meting M]
                       [--jobs N | --scheduler tcp://host:port]    execute notebooks (papermill on Dask)
     vitale-wijken book [--editie standaard|regio] [--jobs N]      the main job: run, then build the book
-    vitale-wijken kwalitatief import FILE --gemeente G --meting M   a coding tool's export -> canonical format
+    vitale-wijken kwalitatief import FILE --gemeente G --meting M [--bevestig]   a coding tool's export -> canonical format
+    vitale-wijken kwalitatief check          fieldwork, privacy.yml and the privacy gate on publishable text
 """
 
 from __future__ import annotations
@@ -170,15 +171,33 @@ def _cmd_kwalitatief_import(args: argparse.Namespace) -> int:
         result = import_taguette(args.file, args.codebook, **kwargs)
     out = args.out if args.out is not None else kwalitatief_dir() / gemeente.slug / str(meting.jaar)
     titel = args.titel or f"Kwalitatief veldwerk {gemeente.naam}, meting {meting.jaar} (geïmporteerd)"
-    written = write_import(result, out, gemeente=gemeente.slug, meting=meting.jaar, titel=titel,
-                           force=args.force, reg=reg)
     n = result.counts
-    print(f"import: {args.file} ({fmt}) -> {out}")
-    print(f"import: wrote {', '.join(p.name for p in written)}")
-    print(f"import: {n['deelnemers']} deelnemers, {n['codes']} codes, {n['segmenten']} segments "
-          f"({n['rijen']} segment x code rows), all publiceerbaar = nee until a researcher has reviewed them")
+    print(f"import: {args.file} ({fmt}): {n['deelnemers']} deelnemers, {n['codes']} codes, {n['segmenten']} "
+          f"segments ({n['rijen']} segment x code rows)")
     for warning in result.warnings:
         print(f"import: warning: {warning}")
+    for problem in result.problems:
+        print(f"import: warning: {problem}")
+    written = write_import(result, out, gemeente=gemeente.slug, meting=meting.jaar, titel=titel,
+                           force=args.force, bevestig=args.bevestig, reg=reg)
+    print(f"import: wrote {', '.join(p.name for p in written)} to {out}; all publiceerbaar = nee until a researcher "
+          f"has reviewed them")
+    if result.problems:
+        print("import: confirmed with --bevestig: the page will say the data are incomplete")
+    return 0
+
+
+def _cmd_kwalitatief_check(args: argparse.Namespace) -> int:
+    from . import privacy
+    from .paths import project_root
+    from .registries import load_registries
+
+    reg = load_registries(args.registries)
+    findings = privacy.gate_before_run(reg, project_root())
+    if findings:
+        print(privacy.report(findings), file=sys.stderr)
+        return 3
+    print("kwalitatief: fieldwork and data/privacy.yml OK; no personal detail in publishable text")
     return 0
 
 
@@ -249,9 +268,14 @@ def parser() -> argparse.ArgumentParser:
                    help="format of FILE (default: from the extension and header)")
     i.add_argument("--titel", default=None, help="title of the dataset (default: from gemeente and meting)")
     i.add_argument("--force", action="store_true", help="overwrite an existing dataset")
+    i.add_argument("--bevestig", action="store_true",
+                   help="write an import without codings or participants anyway (its page says it is incomplete)")
     i.add_argument("--out", type=Path, default=None,
                    help="output folder (default: data/kwalitatief/<gemeente-slug>/<meting>/)")
     i.set_defaults(func=_cmd_kwalitatief_import)
+    c2 = qsub.add_parser("check", help="validate data/kwalitatief and data/privacy.yml and run the privacy gate on "
+                                       "the publishable fieldwork text (what `book` does first)")
+    c2.set_defaults(func=_cmd_kwalitatief_check)
     return p
 
 

@@ -227,9 +227,10 @@ def goal_label(gemeente_slug: str, element_id: str) -> str:
 
 
 def goals_markdown(reg: Registries, gemeente_slug: str, *, indicators: set[str] = frozenset(),
-                   codes: set[str] = frozenset()) -> str:
+                   codes: set[str] = frozenset(), code_labels: dict[str, str] | None = None) -> str:
     """A Markdown list linking the goals of a gemeente's framework that use any of the given
-    indicators or qualitative codes (for the back-links on factsheets and narrative pages)."""
+    indicators or qualitative codes (for the back-links on factsheets and narrative pages);
+    ``code_labels`` names the codes for readers (internal ids otherwise)."""
     path = denkkader_dir() / f"{gemeente_slug}.yml"
     if not path.exists():
         return "Voor deze gemeente is er geen denkkader in dit boek."
@@ -240,7 +241,8 @@ def goals_markdown(reg: Registries, gemeente_slug: str, *, indicators: set[str] 
         used_codes = [c for c in goal.codes if c in codes]
         if not used_ind and not used_codes:
             continue
-        what = [reg.indicator(i).label.lower() for i in used_ind] + [f"thema {c}" for c in used_codes]
+        labels = code_labels or {}
+        what = [reg.indicator(i).label.lower() for i in used_ind] + [f"thema {labels.get(c, c)}" for c in used_codes]
         lines.append(f"- {{ref}}`{goal.tekst} <{goal_label(gemeente_slug, goal.id)}>` "
                      f"({block.titel}; via {', '.join(what)})")
     if not lines:

@@ -193,10 +193,14 @@ def _buurten_within(rows: pd.DataFrame, wijk_codes: list[str]) -> pd.DataFrame:
 def availability(table: pd.DataFrame, reg: Registries) -> pd.DataFrame:
     """Indicator x focus area x meting: beschikbaar / deels / ontbreekt, with the reason."""
     rows = []
+    # Every lookup of resolve() is within one indicator: split once instead of scanning the
+    # whole table for each of the cells.
+    by_indicator = {k: g for k, g in table.groupby("indicator", sort=False)}
     for ind in reg.kernset.indicatoren:
+        sub = by_indicator.get(ind.id, table.iloc[0:0])
         for fg in reg.gebieden.focusgebieden:
             for m in reg.metingen.metingen:
-                v = resolve(table, reg, ind.id, fg.codes, m.jaar)
+                v = resolve(sub, reg, ind.id, fg.codes, m.jaar)
                 rows.append({
                     "indicator": ind.id,
                     "pijler": ind.pijler,

@@ -29,17 +29,6 @@ def nl_value(value: float | None, eenheid: Eenheid, *, with_unit: bool = True) -
     return f"{text} {eenheid.label}"
 
 
-def nl_difference(diff: float | None, eenheid: Eenheid) -> str:
-    """A signed difference: '+2,3 procentpunt', '−4,0 per 1.000 inwoners'."""
-    if diff is None or (isinstance(diff, float) and math.isnan(diff)):
-        return "—"
-    shown = round(diff, eenheid.decimalen)  # the sign follows what is printed: -0.04 -> "±0,0"
-    sign = "+" if shown > 0 else ("−" if shown < 0 else "±")
-    text = nl_number(abs(shown), eenheid.decimalen)
-    unit = "procentpunt" if eenheid.label == "%" else ("" if eenheid.label == "aantal" else eenheid.label)
-    return f"{sign}{text} {unit}".strip()
-
-
 def nl_list(items: list[str], conjunction: str = "en") -> str:
     items = [i for i in items if i]
     if not items:

@@ -12,6 +12,8 @@ import altair as alt
 import pandas as pd
 
 from . import charts
+from .coverage import FETCHABLE, coverage_matrix, summary
+from .data import load_indicators
 from .denkkader import BLOCK_NAME, Framework, goal_label, load_frameworks
 from .diagram import diagram_html
 from .evaluation import AreaEvaluation, EvaluationData
@@ -317,16 +319,27 @@ AVAILABILITY_COLOR = {"beschikbaar": "#0072B2", "deels": "#56B4E9", "ontbreekt":
 DIRECTION = {"hoger_beter": "hoger is gunstiger", "lager_beter": "lager is gunstiger", "neutraal": "geen oordeel"}
 
 
-def availability_chart(reg: Registries) -> tuple[alt.Chart, pd.DataFrame]:
-    from .data import load_availability
+# What a missing cell means at the publisher (coverage.coverage_matrix's ``bij_uitgever``), in plain Dutch.
+BIJ_UITGEVER = {
+    FETCHABLE: "staat bij de uitgever, op te halen",
+    "geheim of leeg": "de uitgever geeft geen cijfer (geheim of leeg)",
+    "niet in de bestanden": "niet in de bestanden van dit boek; geen open-data-API",
+    "geen bron": "geen bron levert dit cijfer",
+    "": "",
+}
 
-    avail = load_availability()
+
+def coverage_chart(reg: Registries, table: pd.DataFrame | None = None) -> tuple[alt.Chart, pd.DataFrame, dict]:
+    """The coverage matrix (``coverage.coverage_matrix``, the same as ``vitale-wijken data
+    coverage``) as a chart, the table behind it and its summary counts."""
+    cov = coverage_matrix(load_indicators() if table is None else table, reg)
     labels = {i.id: i.label for i in reg.kernset.indicatoren}
     focus = {f.slug: f.naam for f in reg.gebieden.focusgebieden}
-    data = avail.assign(
-        indicatorlabel=avail["indicator"].map(labels),
-        kolom=avail["focusgebied"].map(focus) + " " + avail["meting"].astype(str),
-        symbool=avail["status"].map(AVAILABILITY_SYMBOL),
+    data = cov.assign(
+        indicatorlabel=cov["indicator"].map(labels),
+        kolom=cov["focusgebied"].map(focus) + " " + cov["meting"].astype(str),
+        symbool=cov["status"].map(AVAILABILITY_SYMBOL) + cov["bij_uitgever"].eq(FETCHABLE).map({True: "⇣", False: ""}),
+        uitgever=cov["bij_uitgever"].map(lambda b: BIJ_UITGEVER.get(b, b)),
     )
     order_y = [labels[i.id] for i in reg.kernset.indicatoren]
     order_x = [f"{f.naam} {m.jaar}" for f in reg.gebieden.focusgebieden for m in reg.metingen.metingen]
@@ -334,7 +347,8 @@ def availability_chart(reg: Registries) -> tuple[alt.Chart, pd.DataFrame]:
         x=alt.X("kolom:N", sort=order_x, title=None, axis=alt.Axis(labelAngle=-45, orient="top")),
         y=alt.Y("indicatorlabel:N", sort=order_y, title=None, axis=alt.Axis(labelLimit=300)),
         tooltip=[alt.Tooltip("indicatorlabel:N", title="Indicator"), alt.Tooltip("kolom:N", title="Gebied en meting"),
-                 alt.Tooltip("status:N", title="Status"), alt.Tooltip("reden:N", title="Reden")],
+                 alt.Tooltip("status:N", title="Status"), alt.Tooltip("uitgever:N", title="Bij de uitgever"),
+                 alt.Tooltip("reden:N", title="Reden")],
     )
     cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
         color=alt.Color("status:N", title="Cijfer voor het focusgebied",
@@ -342,9 +356,10 @@ def availability_chart(reg: Registries) -> tuple[alt.Chart, pd.DataFrame]:
                         legend=alt.Legend(orient="bottom")))
     text = base.mark_text(fontSize=11, color="#1a1a1a").encode(text="symbool:N")
     chart = alt.layer(cells, text).properties(width=alt.Step(26), height=alt.Step(16))
-    table = data[["indicatorlabel", "kolom", "status", "reden"]].rename(columns={
-        "indicatorlabel": "Indicator", "kolom": "Gebied en meting", "status": "Status", "reden": "Reden"})
-    return chart, table
+    shown = data[["indicatorlabel", "kolom", "status", "uitgever", "reden"]].rename(columns={
+        "indicatorlabel": "Indicator", "kolom": "Gebied en meting", "status": "Status", "uitgever": "Bij de uitgever",
+        "reden": "Reden"})
+    return chart, shown, summary(cov)
 
 
 def data_page(reg: Registries, page: Page, evs: Evaluations | None = None) -> str:
@@ -379,11 +394,16 @@ def data_page(reg: Registries, page: Page, evs: Evaluations | None = None) -> st
         cells = [str(m.peiljaren[tabel_id]) if tabel_id in m.peiljaren else "—" for m in reg.metingen.metingen]
         if any(c != "—" for c in cells):
             lines.append(f"| {tabel_id} | " + " | ".join(cells) + " |")
-    chart, table = availability_chart(reg)
-    caption = ("Welke cijfers er zijn, per wijk en per meting. Een dicht rondje: er is een cijfer voor het hele gebied. "
-               "Een half rondje: alleen voor een deel of per buurt. Een open rondje: geen cijfer. De reden staat in de "
-               "tabel bij de figuur.")
+    chart, table, n = coverage_chart(reg)
+    caption = ("Beschikbaarheid van de kernset per wijk en meting. Een dicht rondje: er is een cijfer voor het hele gebied. "
+               "Een half rondje: alleen voor een deel of per buurt. Een open rondje: geen cijfer. Een pijltje: de "
+               "uitgever heeft het cijfer wel, en het is op te halen. De reden staat in de tabel bij de figuur.")
     lines += ["", "## Wat er per meting beschikbaar is", "",
+              f"Van de {n['cellen']} cellen (cijfer, wijk en meting) hebben er {n['beschikbaar']} een cijfer voor de "
+              f"hele wijk. Bij {n['deels']} is er alleen een cijfer per deel of per buurt. Er zijn er {n['ontbreekt']} "
+              f"leeg. Van de cellen zonder volledig cijfer staan er {n['op_te_halen']} wel bij de uitgever. Ze staan "
+              "alleen nog niet in de bestanden waarmee dit boek is gemaakt. Ophalen kan met `vitale-wijken data fetch`.",
+              "",
               raw_html(charts.figure_html(chart, prefix="beschikbaarheid", caption=caption, data=table,
                                           description=caption)), ""]
     lines += sources_lines(reg)

@@ -27,6 +27,10 @@ BOOK = "book"
 DOWNLOADS = "downloads"
 SITE_DOWNLOADS = {"kernset": "kernset-indicatoren.csv", "beschikbaarheid": "beschikbaarheid.csv"}
 HOME_TITLE = "Monitor Regiodeal Vitale Wijken"
+FACTSHEETS = f"{BOOK}/factsheets"
+PROFIELEN = f"{BOOK}/profielen"
+# Pages whose comparison columns need the whole width (no in-page contents panel there).
+WIDE_FOLDERS = (f"{FACTSHEETS}/", f"{PROFIELEN}/")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ class Page:
 def factsheet_page(g: Gebied, meting: int, several: bool) -> Page:
     name = f"{g.key}-{meting}"
     return Page(
-        key=f"factsheet-{name}", soort="factsheet", path=f"{BOOK}/factsheets/{name}", suffix=".ipynb",
+        key=f"factsheet-{name}", soort="factsheet", path=f"{FACTSHEETS}/{name}", suffix=".ipynb",
         title=f"Factsheet {g.label} — meting {meting}",
         toc_title=f"Factsheet {g.naam} {meting}" if several else f"Factsheet {meting}",
         part=_part(g.gemeente.code), template="factsheet", parameters={"gebied": g.key, "meting": meting},
@@ -90,7 +94,7 @@ def profile_page(g: Gebied, meting: int) -> Page:
     name = f"{g.key}-{meting}"
     depends = (("focus_codes", ""), ("nederland", ""), ("metingen", ""), ("kernset", ""), ("bronnen", ""))
     return Page(
-        key=f"profiel-{name}", soort="profiel", path=f"{BOOK}/profielen/{name}", suffix=".ipynb",
+        key=f"profiel-{name}", soort="profiel", path=f"{PROFIELEN}/{name}", suffix=".ipynb",
         title=f"Wijkprofiel {g.label} — meting {meting}", toc_title=g.naam, part=f"Wijken van {g.gemeente.naam}",
         template="wijkprofiel", parameters={"gebied": g.key.upper(), "meting": meting}, gebied=g.key,
         gemeente=g.gemeente.code, meting=meting, downloads={"csv": f"wijkprofiel-{name}.csv"},

@@ -38,13 +38,12 @@ def optional_doc_role(name, rawtext, text, lineno, inliner, options=None, conten
     return [node], []
 
 
-# Factsheets and wijk profiles need the page's width for their comparison columns.
-WIDE_SOORTEN = ("factsheet", "profiel")
-
-
 def wide_pages(app, pagename, templatename, context, doctree) -> None:
-    """No in-page contents panel on factsheets and wijk profiles (pages named by the site map)."""
-    if pagename in app.config.vw_brede_paginas:
+    """No in-page contents panel on factsheets and wijk profiles: their comparison columns
+    need the page's width."""
+    from .sitemap import WIDE_FOLDERS
+
+    if pagename.startswith(WIDE_FOLDERS):
         context["secondary_sidebar_items"] = []
 
 
@@ -109,9 +108,6 @@ def compute_build_values(app, config) -> None:
     synonyms = synonym_map(load_zoekwoorden(folder))
     config.html_search_options = {**(config.html_search_options or {}), SYNONYMS_OPTION: synonyms}
     config.vw_zoekindex = {"stemmer": stemmer_name(), "synoniemen": synonyms}
-    from .sitemap import EDITIES, site
-
-    config.vw_brede_paginas = sorted({p.path for e in EDITIES for p in site(reg, e).pages if p.soort in WIDE_SOORTEN})
 
 
 def add_colophon(app, pagename, templatename, context, doctree) -> None:
@@ -121,7 +117,6 @@ def add_colophon(app, pagename, templatename, context, doctree) -> None:
 def setup(app):
     app.add_config_value("vw_colofon", {}, "html", types=(dict,))
     app.add_config_value("vw_zoekindex", {}, "html", types=(dict,))
-    app.add_config_value("vw_brede_paginas", [], "html", types=(list,))
     app.add_search_language(DutchAsInTheBrowser)
     app.connect("config-inited", compute_build_values)
     app.connect("html-page-context", add_colophon)

@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry import mapping
 
 from ..codes import area_level, gemeente_of, wijk_of
-from ..registries import Registries
+from ..registries import REGISTRY_FILES, Registries, cross_error
 
 AREA_COLUMNS = ["gebied_code", "indeling", "gebied_niveau", "gemeente_code", "wijk_code", "naam"]
 COORD_DECIMALS = 5
@@ -38,6 +38,23 @@ def area_table(indicators: pd.DataFrame, namen: pd.DataFrame, reg: Registries) -
     ]
     out["indeling"] = out["indeling"].astype(int)
     return out.sort_values(["gebied_code", "indeling"])[AREA_COLUMNS].reset_index(drop=True)
+
+
+def check_focus_codes(reg: Registries, areas: pd.DataFrame) -> None:
+    """Every focus-area part (and the wijk it lies ``binnen``) must be an area the sources
+    have: a code that is in no source file is a typo or an area of another indeling, and
+    would otherwise leave the focus area silently without figures."""
+    known = set(areas["gebied_code"])
+    path = reg.folder / REGISTRY_FILES["gebieden"]
+    for i, fg in enumerate(reg.gebieden.focusgebieden):
+        for j, deel in enumerate(fg.delen):
+            for attr in ("code", "binnen"):
+                code = getattr(deel, attr)
+                if code and code not in known:
+                    raise cross_error(path, ("focusgebieden", i, "delen", j, attr),
+                                      f"focusgebied {fg.slug}: area {code} ({attr}) occurs in none of the source "
+                                      f"files in data/raw (not in the area table built from them): a typo, or an "
+                                      f"area of another indeling?")
 
 
 def _rounded(geom):

@@ -159,4 +159,8 @@ def national_change_margins(obs: pd.DataFrame, reg: Registries) -> pd.DataFrame:
                     rows.append({"indicator": ind_id, "leeftijd": age, "gebied_niveau": niveau,
                                  "van_peiljaar": int(van), "naar_peiljaar": int(naar), **spread.as_record()})
     out = pd.DataFrame(rows, columns=MARGIN_COLUMNS)
+    if out.empty:  # too few areas (a test's small raw folder): an empty table of the right types
+        out = out.astype({c: (str if c in ("indicator", "leeftijd", "gebied_niveau") else
+                              int if c in ("van_peiljaar", "naar_peiljaar", "aantal_gebieden") else float)
+                          for c in MARGIN_COLUMNS})
     return out.sort_values(["indicator", "leeftijd", "gebied_niveau", "van_peiljaar"]).reset_index(drop=True)

@@ -57,8 +57,55 @@ def _check_edition(reg: Registries, path: Path, obs: pd.DataFrame) -> None:
         expected = reg.tabel(tabel).peiljaar
         other = sorted(set(years) - {expected}) if expected is not None else []
         if other:
-            raise SourceError(path, f"the file holds {reg.tabel(tabel).titel.split(';')[0]} figures for {other[0]}, but "
-                                    f"table {tabel} in bronnen.yml is the edition of {expected}", column="peiljaar")
+            raise SourceError(path, f"the file's own content (title, sheet or period) says peiljaar {other[0]}, but "
+                                    f"table {tabel} ({reg.tabel(tabel).titel.split(';')[0]}) in bronnen.yml is the "
+                                    f"edition of {expected}: a file of another edition saved under this name?",
+                              column="peiljaar")
+
+
+def kernset_columns(reg: Registries) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(tabel, kolom) pairs that feed the kernset, and those of them that are percentages."""
+    used: set[tuple[str, str]] = set()
+    percent: set[tuple[str, str]] = set()
+    for ind in reg.kernset.indicatoren:
+        for b in ind.bronnen:
+            for col in (b.kolom, b.teller, b.gewicht):
+                if col:
+                    used.add((b.tabel, col))
+            if b.noemer_indicator is None:
+                used.update((b.noemer_tabel, c) for c in b.noemer_kolommen)
+            if b.kolom and ind.eenheid == "procent":
+                percent.add((b.tabel, b.kolom))
+    return used, percent
+
+
+def check_values(reg: Registries, path: Path, obs: pd.DataFrame) -> None:
+    """Values that feed the kernset must fit its table (no negative figure, a percentage in
+    0-100, an interval around its estimate): checked here, per file, so that the error names
+    the source cell instead of surfacing as a schema failure of the output table."""
+    used, percent = kernset_columns(reg)
+    pairs = pd.Series(list(zip(obs["bron_tabel"], obs["kolom"])), index=obs.index)
+    feeds = pairs.isin(used)
+    v, lo, hi = (pd.to_numeric(obs[c], errors="coerce") for c in ("waarde", "ondergrens", "bovengrens"))
+    problems = [
+        (feeds & (v < 0), "negative value {v!r}: the kernset needs a figure of at least 0"),
+        (pairs.isin(percent) & ((v < 0) | (v > 100)), "percentage {v!r} outside 0-100"),
+        (feeds & ((lo < 0) | (hi < 0)), "negative interval bound ({lo!r} - {hi!r})"),
+        (feeds & ((lo > v + 1e-9) | (hi < v - 1e-9)), "interval {lo!r} - {hi!r} does not contain the estimate {v!r}"),
+    ]
+    for mask, text in problems:
+        mask = mask.fillna(False)
+        if mask.any():
+            rec = obs[mask].iloc[0]
+            values = {"v": _plain(rec["waarde"]), "lo": _plain(rec["ondergrens"]), "hi": _plain(rec["bovengrens"])}
+            more = int(mask.sum()) - 1
+            row = str(rec["bron_rij"])
+            raise SourceError(path, text.format(**values) + (f" ({more} more such cells)" if more else ""),
+                              row=int(row) if row.isdigit() else row, column=str(rec["kolom"]))
+
+
+def _plain(value: object) -> object:
+    return value.item() if hasattr(value, "item") else value
 
 
 def check_columns(reg: Registries, obs: pd.DataFrame, read_ids: set[str], paths: dict[str, Path]) -> None:
@@ -112,6 +159,7 @@ def read_raw(reg: Registries, raw: Path, log: Callable[[str], None] = lambda s: 
         if stray:
             raise SourceError(path, f"carries table(s) {stray} that bronnen.yml does not list for {bestand.id}")
         _check_edition(reg, path, obs)
+        check_values(reg, path, obs)
         obs["bestand"] = bestand.id
         obs_frames.append(obs)
         if len(data.namen):

@@ -104,6 +104,9 @@ class Veldwerk(_Strict):
     inleiding: str
     activiteiten: list[Activiteit] = Field(min_length=1)
     vragenlijst: Vragenlijst | None = None
+    # Set by `kwalitatief import --bevestig` when the analyst accepts a dataset without codings or
+    # participants: the reason, shown on the page. Without it such a dataset is an error.
+    onvolledig: str | None = None
 
     @model_validator(mode="after")
     def _unique(self) -> "Veldwerk":
@@ -201,11 +204,7 @@ def load_dataset(folder: Path, reg: Registries | None = None) -> Dataset:
         raise SourceError(vpath, "file not found: every dataset needs a veldwerk.yml")
     veldwerk = load_yaml_model(vpath, Veldwerk)
     if reg is not None:
-        try:
-            reg.gemeente(veldwerk.gemeente)
-            reg.meting(veldwerk.meting)
-        except KeyError as exc:
-            raise SourceError(vpath, str(exc.args[0]), column="gemeente/meting") from None
+        _check_metadata(vpath, veldwerk, reg)
 
     dpath, cpath, spath, apath = (folder / FILES[k] for k in ("deelnemers", "codeboek", "segmenten", "antwoorden"))
     deelnemers = _read_csv(dpath, COLUMNS["deelnemers"])
@@ -213,6 +212,13 @@ def load_dataset(folder: Path, reg: Registries | None = None) -> Dataset:
     segmenten = _read_csv(spath, COLUMNS["segmenten"])
     antwoorden = _read_csv(apath, COLUMNS["antwoorden"], optional=True)
 
+    if veldwerk.onvolledig is None:
+        if deelnemers.empty:
+            raise SourceError(dpath, "no participants: a page needs at least one (an import without participants "
+                                     "is written only with --bevestig, which sets 'onvolledig' in veldwerk.yml)", row=2)
+        if segmenten.empty and antwoorden.empty:
+            raise SourceError(spath, "no coded segments and no answers: nothing to publish (set 'onvolledig' in "
+                                     "veldwerk.yml to publish the dataset anyway)", row=2)
     activities = {a.id: a for a in veldwerk.activiteiten}
     _require(deelnemers, dpath, "deelnemer_id", lambda v: bool(ID.match(v)), "not a valid id")
     _unique(deelnemers, dpath, ["deelnemer_id"])
@@ -270,6 +276,70 @@ def load_dataset(folder: Path, reg: Registries | None = None) -> Dataset:
                     raise SourceError(vpath, f"unknown pijler {item.pijler!r}",
                                       column=f"vragenlijst.items[{i}].pijler")
     return Dataset(folder, veldwerk, deelnemers, codeboek, segmenten, antwoorden)
+
+
+def _yaml_line(path: Path, key: str) -> int | None:
+    from ..registries import _line_of
+
+    try:
+        return _line_of(yaml.compose(path.read_text(encoding="utf-8")), (key,))
+    except yaml.YAMLError:
+        return None
+
+
+def _check_metadata(vpath: Path, veldwerk: Veldwerk, reg: Registries) -> None:
+    """gemeente and meting are known, and agree with the folder <gemeente>/<meting>/ when the
+    dataset lies in that layout (an import is validated in a scratch folder first)."""
+    for key, lookup in (("gemeente", reg.gemeente), ("meting", reg.meting)):
+        try:
+            lookup(getattr(veldwerk, key))
+        except KeyError as exc:
+            raise SourceError(vpath, str(exc.args[0]), row=_yaml_line(vpath, key), column=key) from None
+    folder = vpath.parent
+    slugs = {g.slug for g in reg.gebieden.gemeenten}
+    if folder.parent.name in slugs and folder.name.isdigit():
+        g = reg.gemeente(veldwerk.gemeente)
+        if g.slug != folder.parent.name:
+            raise SourceError(vpath, f"gemeente {veldwerk.gemeente!r} does not match the folder "
+                                     f"{folder.parent.name}/{folder.name}/ (expected {folder.parent.name!r})",
+                              row=_yaml_line(vpath, "gemeente"), column="gemeente")
+        if str(veldwerk.meting) != folder.name:
+            raise SourceError(vpath, f"meting {veldwerk.meting} does not match the folder "
+                                     f"{folder.parent.name}/{folder.name}/ (expected {folder.name})",
+                              row=_yaml_line(vpath, "meting"), column="meting")
+
+
+def check_tree(root: Path, reg: Registries) -> list[Path]:
+    """Every dataset folder under ``root``, after checking that the tree holds nothing else:
+    a folder that is not a known gemeente (slug) or meting (year), or a meting folder without
+    a veldwerk.yml, is an error rather than something quietly left out of the book."""
+    root = Path(root)
+    if not root.is_dir():
+        return []
+    slugs = sorted(g.slug for g in reg.gebieden.gemeenten)
+    jaren = sorted(str(m.jaar) for m in reg.metingen.metingen)
+    folders = []
+    for g in sorted(root.iterdir()):
+        if g.name.startswith(".") or (g.is_file() and g.suffix.lower() in (".md", ".txt")):
+            continue
+        if not g.is_dir() or g.name not in slugs:
+            raise SourceError(g, f"not a gemeente folder: use one of {', '.join(slugs)} "
+                                 f"(data/kwalitatief/<gemeente>/<meting>/)")
+        for m in sorted(g.iterdir()):
+            if m.name.startswith("."):
+                continue
+            if not m.is_dir() or m.name not in jaren:
+                raise SourceError(m, f"not a meting folder: use one of {', '.join(jaren)} "
+                                     f"(data/kwalitatief/{g.name}/<meting>/)")
+            if not (m / FILES["veldwerk"]).is_file():
+                raise SourceError(m / FILES["veldwerk"], "file not found: every dataset folder needs a veldwerk.yml")
+            folders.append(m)
+    return folders
+
+
+def load_fieldwork(root: Path, reg: Registries) -> list[Dataset]:
+    """Every dataset under ``root``, validated, with the tree checked first (see check_tree)."""
+    return [load_dataset(folder, reg) for folder in check_tree(root, reg)]
 
 
 def _check_no_cycles(codeboek: pd.DataFrame, path: Path) -> None:

@@ -62,6 +62,7 @@ class ImportResult:
     codeboek: list[dict[str, str]]
     segmenten: list[dict[str, str]]
     warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # an empty import: written only when confirmed
 
     @property
     def bron(self) -> str:
@@ -127,6 +128,7 @@ class _Builder:
         self.segments: list[tuple[Any, Any, str, list[str]]] = []  # (key, person, text, code ids)
         self.segment_index: dict[Any, int] = {}
         self.warnings: list[str] = []
+        self.groups: dict[Any, str] = {}  # person key -> groep, where the export says
 
     def person(self, key: Any) -> Any:
         if key not in self.people:
@@ -162,8 +164,8 @@ class _Builder:
                segment_ids: Callable[[Any], str] | None = None) -> ImportResult:
         pids = _numbered("P", len(self.person_order), 2)
         person_id = dict(zip(self.person_order, pids))
-        deelnemers = [{"deelnemer_id": pid, "activiteit_id": ACTIVITEIT, "groep": self.groep,
-                       "methode": self.methode} for pid in pids]
+        deelnemers = [{"deelnemer_id": pid, "activiteit_id": ACTIVITEIT, "groep": self.groups.get(key, self.groep),
+                       "methode": self.methode} for key, pid in person_id.items()]
         sids = _numbered(segment_prefix, len(self.segments), 4)
         segmenten = []
         for i, (key, person, text, codes) in enumerate(self.segments):
@@ -171,8 +173,13 @@ class _Builder:
             for code_id in codes:
                 segmenten.append({"segment_id": sid, "deelnemer_id": person_id[person], "code_id": code_id,
                                   "tekst": text, "publiceerbaar": "nee"})
+        problems = []
+        if not segmenten:
+            problems.append(f"no codings: the export holds {len(self.codes)} code(s) but no coded text")
+        if not deelnemers:
+            problems.append("no participants: no case or source with coded text")
         return ImportResult(formaat, self.methode, self.groep, deelnemers, list(self.codes), segmenten,
-                            self.warnings)
+                            self.warnings, problems)
 
 
 def _decode(raw: bytes, where: str | Path) -> str:
@@ -380,6 +387,8 @@ def _source_name(el: _El, where: str) -> str:
 
 
 def _source_text(project: _Project, el: _El) -> str | None:
+    """The plain text of a TextSource (or a PDF's Representation); None when the export does not
+    carry it (a bare project.qde without its sources/ folder, or a file missing from sources/)."""
     content = el.find("PlainTextContent")
     if content is not None:
         return content.text
@@ -387,10 +396,7 @@ def _source_text(project: _Project, el: _El) -> str | None:
         return None
     name = _source_name(el, project.where)
     raw = project.read_source(name)
-    if raw is None:
-        raise SourceError(project.where, f"plainTextPath {el.attrib['plainTextPath']!r}: sources/{name} is "
-                                         "missing from the export", row=el.line, column=el.path)
-    return _decode(raw, project.source_where(name))
+    return None if raw is None else _decode(raw, project.source_where(name))
 
 
 def _position(sel: _El, attr: str, where: str) -> int:
@@ -400,12 +406,35 @@ def _position(sel: _El, attr: str, where: str) -> int:
     return int(value)
 
 
+GROEP_VARIABLES = {"groep", "group", "rol", "role", "doelgroep", "type deelnemer", "deelnemer"}
+
+
+def _group_of(el: _El, variables: dict[str, str]) -> str | None:
+    """A canonical groep from an element's VariableValue whose variable is named like a group
+    (Cases in NVivo, document variables in MAXQDA), or None."""
+    for vv in el.findall("VariableValue"):
+        ref = vv.find("VariableRef")
+        name = variables.get(_guid(ref.attrib.get("targetGUID")) if ref is not None else "", "")
+        value = vv.find("TextValue")
+        if name.strip().lower() not in GROEP_VARIABLES or value is None:
+            continue
+        text = value.text.strip().lower()
+        for g in canon.GROEPEN:
+            if text in (g, g + "s", g + "en", g.replace("ë", "e"), g.replace("ë", "e") + "en"):
+                return g
+    return None
+
+
 def import_refi_qda(path: str | Path, *, methode: str, groep: str,
                     pijler_map: dict[str, str] | None = None) -> ImportResult:
     """Import a REFI-QDA project (.qdpx ZIP, or a project.qde next to a sources/ folder).
 
-    Participants: one per Case if the project has Cases, otherwise one per TextSource. Segments:
-    one per PlainTextSelection with at least one Coding, one row per coded code.
+    Codings are read wherever the standard lets tools put them: PlainTextSelections of a
+    TextSource, of a PDFSource's text Representation, and PDFSelections with a text
+    Representation. Participants: one per Case that owns coded text (by SourceRef, SelectionRef
+    or CodeRef), otherwise one per source with coded text; a variable named like 'groep' on a
+    Case or source gives the participant's group. Selections whose text the export does not
+    carry are reported, not fatal.
     """
     b = _Builder(methode, groep, pijler_map)
     project = _Project(Path(path))
@@ -413,6 +442,14 @@ def import_refi_qda(path: str | Path, *, methode: str, groep: str,
         return _import_project(project, b)
     finally:
         project.close()
+
+
+@dataclass
+class _Selection:
+    el: _El
+    source: int  # index of its source
+    text: str | None
+    codes: list[str]
 
 
 def _import_project(project: _Project, b: _Builder) -> ImportResult:
@@ -439,92 +476,126 @@ def _import_project(project: _Project, b: _Builder) -> ImportResult:
     if codes_el is not None:
         walk(codes_el, "")
 
-    def code_ref(coding: _El) -> str:
-        ref = coding.find("CodeRef")
+    def code_ref(ref: _El | None, owner: _El) -> str:
         if ref is None:
-            raise SourceError(where, "Coding without a CodeRef", row=coding.line, column=coding.path)
+            raise SourceError(where, "Coding without a CodeRef", row=owner.line, column=owner.path)
         target = _guid(ref.attrib.get("targetGUID"))
         if target not in code_of:
             raise SourceError(where, f"CodeRef points to unknown code GUID {ref.attrib.get('targetGUID')!r}",
                               row=ref.line, column=ref.path)
         return code_of[target]
 
+    variables_el = root.find("Variables")
+    variables = {_guid(v.attrib.get("guid")): v.attrib.get("name", "")
+                 for v in (variables_el.findall("Variable") if variables_el is not None else [])}
+
     # Sources and their selections, in document order
     sources_el = root.find("Sources")
     sources = list(sources_el.children) if sources_el is not None else []
-    text_sources = [s for s in sources if s.tag == "TextSource"]
-    other = Counter(s.tag for s in sources if s.tag != "TextSource")
+    readable = [s for s in sources if s.tag in ("TextSource", "PDFSource")]
+    other = Counter(s.tag for s in sources if s.tag not in ("TextSource", "PDFSource"))
     if other:
         b.warnings.append("skipped non-text sources: " + ", ".join(f"{n} {t}" for t, n in sorted(other.items())))
     any_guid = {_guid(e.attrib.get("guid")) for s in sources for e in s.iter()}
-    selections: list[tuple[_El, int, str, list[str]]] = []  # (element, source index, text, code ids)
+    selections: list[_Selection] = []
     of_source: dict[str, list[int]] = {}
     sel_index: dict[str, int] = {}
     whole = 0
-    for si, src in enumerate(text_sources):
-        text = _source_text(project, src)
+    missing_text: list[str] = []
+    for si, src in enumerate(readable):
         of_source[_guid(src.attrib.get("guid"))] = []
-        for coding in src.findall("Coding"):
-            code_ref(coding)
-            whole += 1
-        for sel in src.findall("PlainTextSelection"):
-            start, end = _position(sel, "startPosition", where), _position(sel, "endPosition", where)
-            if text is None:
-                raise SourceError(where, "TextSource has selections but neither a plainTextPath nor "
-                                         "PlainTextContent", row=src.line, column=src.path)
-            if not 0 <= start <= end <= len(text):
-                raise SourceError(where, f"selection [{start}, {end}) lies outside its source text "
-                                         f"({len(text)} characters)", row=sel.line, column=sel.path)
-            codes = [code_ref(c) for c in sel.findall("Coding")]
+        whole += len(src.findall("Coding"))
+        for c in src.findall("Coding"):
+            code_ref(c.find("CodeRef"), c)
+        texts = [src] if src.tag == "TextSource" else [r for r in src.findall("Representation")]
+        found: list[tuple[_El, _El | None]] = [(sel, t) for t in texts for sel in t.findall("PlainTextSelection")]
+        found += [(sel, sel.find("Representation")) for sel in src.findall("PDFSelection")]
+        cache: dict[int, str | None] = {}
+        for sel, holder in found:
+            codes = [code_ref(c.find("CodeRef"), c) for c in sel.findall("Coding")]
+            text = None
+            if holder is not None:
+                if id(holder) not in cache:
+                    cache[id(holder)] = _source_text(project, holder) if codes else None
+                body = cache[id(holder)]
+                if sel.tag == "PDFSelection":
+                    text = body
+                elif body is not None:
+                    start, end = _position(sel, "startPosition", where), _position(sel, "endPosition", where)
+                    if not 0 <= start <= end <= len(body):
+                        raise SourceError(where, f"selection [{start}, {end}) lies outside its source text "
+                                                 f"({len(body)} characters)", row=sel.line, column=sel.path)
+                    text = body[start:end]
+                elif holder.attrib.get("plainTextPath") is None and holder.find("PlainTextContent") is None \
+                        and codes:
+                    raise SourceError(where, f"{src.tag} has coded selections but neither a plainTextPath nor "
+                                             "PlainTextContent", row=holder.line, column=holder.path)
+            if codes and text is None:
+                missing_text.append(f"{sel.path} (line {sel.line})")
             of_source[_guid(src.attrib.get("guid"))].append(len(selections))
             sel_index[_guid(sel.attrib.get("guid"))] = len(selections)
-            selections.append((sel, si, text[start:end], codes))
+            selections.append(_Selection(sel, si, text, codes))
     if whole:
         b.warnings.append(f"skipped {whole} coding(s) of whole documents (only coded selections are imported)")
+    if missing_text:
+        shown = "; ".join(missing_text[:10]) + (f"; and {len(missing_text) - 10} more" if len(missing_text) > 10
+                                                else "")
+        b.warnings.append(f"{len(missing_text)} coded selection(s) lack text (their source is not in the export's "
+                          f"sources/ folder) and were skipped: {shown}")
 
-    # Participants: Cases, else TextSources
+    # Participants: Cases, else sources with coded text
     cases_el = root.find("Cases")
     cases = cases_el.findall("Case") if cases_el is not None else []
     owner: dict[int, Any] = {}
+    group_of: dict[Any, str] = {}
     if cases:
         shared = 0
         for ci, case in enumerate(cases):
-            key = b.person(("case", ci))
+            key = ("case", ci)
             members: list[int] = []
-            for ref in case.findall("SourceRef") + case.findall("SelectionRef"):
+            for ref in case.findall("SourceRef") + case.findall("SelectionRef") + case.findall("CodeRef"):
                 target = _guid(ref.attrib.get("targetGUID"))
                 if ref.tag == "SourceRef" and target in of_source:
                     members += of_source[target]
                 elif ref.tag == "SelectionRef" and target in sel_index:
                     members.append(sel_index[target])
-                elif target not in any_guid:
+                elif ref.tag == "CodeRef" and target in code_of:
+                    members += [i for i, s in enumerate(selections) if code_of[target] in s.codes]
+                elif target not in any_guid and target not in code_of:
                     raise SourceError(where, f"{ref.tag} points to unknown GUID {ref.attrib.get('targetGUID')!r}",
                                       row=ref.line, column=ref.path)
             for m in members:
                 if owner.setdefault(m, key) != key:
                     shared += 1
+            group = _group_of(case, variables)
+            if group:
+                group_of[key] = group
         if shared:
             b.warnings.append(f"{shared} selection(s) belong to more than one case; each was given to the first")
     else:
-        for si in range(len(text_sources)):
-            b.person(("source", si))
-        owner = {i: ("source", sel[1]) for i, sel in enumerate(selections)}
+        owner = {i: ("source", s.source) for i, s in enumerate(selections)}
+        for si, src in enumerate(readable):
+            group = _group_of(src, variables)
+            if group:
+                group_of[("source", si)] = group
 
-    orphans = empty = 0
-    for i, (sel, _, text, codes) in enumerate(selections):
-        if not codes:
+    usable = [i for i, sel in enumerate(selections) if sel.codes and sel.text is not None and sel.text.strip()]
+    for key in sorted({owner[i] for i in usable if i in owner}):
+        b.person(key)  # participants numbered in the order of the cases (or sources)
+    orphans = 0
+    for i, sel in enumerate(selections):
+        if not sel.codes or sel.text is None:
             continue
         if i not in owner:
             orphans += 1
             continue
-        for code_id in codes:
-            if not b.segment(i, owner[i], text, code_id):
-                empty += 1
+        for code_id in sel.codes:
+            if not b.segment(i, b.person(owner[i]), sel.text, code_id):
+                b.warnings.append(f"skipped a coded selection without text: {sel.el.path}")
                 break
     if orphans:
         b.warnings.append(f"skipped {orphans} coded selection(s) that belong to no case")
-    if empty:
-        b.warnings.append(f"skipped {empty} coded selection(s) without text")
+    b.groups = group_of
     return b.result("qdpx")
 
 
@@ -643,13 +714,27 @@ def import_taguette(highlights_csv: str | Path, codebook_csv: str | Path | None 
 # --- writing -------------------------------------------------------------------------------------
 
 
+class ImportNotConfirmedError(VitaleWijkenError):
+    """The import has no codings or no participants and the analyst did not confirm it."""
+
+
+ONVOLLEDIG = ("Deze import bevat {wat}. Een onderzoeker heeft bevestigd dat de gegevens toch in het boek mogen. "
+              "De aantallen op deze pagina zeggen daarom weinig.")
+
+
 def write_import(result: ImportResult, folder: str | Path, *, gemeente: str, meting: int | str, titel: str,
-                 force: bool = False, reg: Any = None) -> list[Path]:
+                 force: bool = False, bevestig: bool = False, reg: Any = None) -> list[Path]:
     """Write ``result`` as a canonical dataset in ``folder`` and validate it with canon.load_dataset.
 
     The dataset is first written and validated in a scratch folder, so an invalid import never
-    lands in ``folder``. Refuses to replace an existing dataset unless ``force``.
+    lands in ``folder``. Refuses to replace an existing dataset unless ``force``, and to write an
+    import without codings or participants (``result.problems``) unless ``bevestig``: such a
+    dataset would still become a page; confirmed, the page says it is incomplete.
     """
+    if result.problems and not bevestig:
+        raise ImportNotConfirmedError("nothing written: " + "; ".join(result.problems)
+                                      + ". Check the export (is it the coded project?), or confirm with --bevestig "
+                                        "to write it anyway")
     from ..registries import load_registries
 
     folder = Path(folder)
@@ -660,6 +745,7 @@ def write_import(result: ImportResult, folder: str | Path, *, gemeente: str, met
     if existing and not force:
         raise DatasetExistsError(f"{folder} already holds a dataset ({', '.join(existing)}); "
                                  "use --force to overwrite it")
+    groups = sorted({d["groep"] for d in result.deelnemers})
     veldwerk = {
         "gemeente": g.slug,
         "meting": m.jaar,
@@ -669,11 +755,17 @@ def write_import(result: ImportResult, folder: str | Path, *, gemeente: str, met
         "activiteiten": [{
             "id": ACTIVITEIT,
             "methode": result.methode,
-            "groep": result.groep,
+            "groep": groups[0] if len(groups) == 1 else (result.groep if not groups else None),
             "periode": str(m.jaar),
             "omschrijving": f"Geïmporteerd uit {result.bron}; nog niet gereviewd.",
         }],
     }
+    if result.problems:
+        wat = " en ".join(w for w, bad in (("geen gecodeerde tekst", not result.segmenten),
+                                           ("geen deelnemers", not result.deelnemers)) if bad)
+        veldwerk["onvolledig"] = ONVOLLEDIG.format(wat=wat)
+    if veldwerk["activiteiten"][0]["groep"] is None:
+        del veldwerk["activiteiten"][0]["groep"]
     header = ("# Geïmporteerd met `vitale-wijken kwalitatief import`. Alle segmenten staan op publiceerbaar = nee:\n"
               "# pas de tekst aan (pseudonimiseren) en zet dan publiceerbaar op ja.\n")
     # write_dataset validates before anything lands in folder and drops a replaced dataset's extra files.

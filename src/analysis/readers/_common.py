@@ -93,13 +93,36 @@ def number_from_text(text: str, locale: str) -> float | None:
     return float(text)
 
 
+def number_cell(path: Path, text: str, row: int | str, column: str, *, locale: str = "en",
+                count: bool = False) -> float | None:
+    """One text cell as a number in ``locale``; '' and '.' are missing (None). A spreadsheet
+    error, a count that looks like a Dutch thousands separator in an 'en' file, or anything
+    else that is not one number there raises a SourceError naming the cell."""
+    t = text.strip()
+    if t in ("", "."):
+        return None
+    if SPREADSHEET_ERROR.match(t):
+        raise SourceError(path, f"spreadsheet error value {t!r}, not a figure", row=row, column=column)
+    if count and locale == "en" and THOUSANDS_LOOKALIKE.match(t):
+        raise SourceError(path, f"count {t!r} looks like a Dutch thousands separator; declare `locale: nl` for this "
+                                "bestand in bronnen.yml if the file writes numbers that way", row=row, column=column)
+    value = number_from_text(t, locale)
+    if value is None:
+        expect = "decimal point" if locale == "en" else "decimal comma, '.' between thousands"
+        raise SourceError(path, f"not a number: {text!r} ({expect} expected, '.' for missing)", row=row,
+                          column=column)
+    return value
+
+
 def parse_numbers(path: Path, wide: pd.DataFrame, columns: list[str], *, locale: str = "en",
-                  counts: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  counts: Iterable[str] = (), numeric: pd.DataFrame | None = None
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Parse text cells into floats. Returns (values, reasons): '.' -> NaN with DOT_REASON.
 
-    Numbers are read in the file's declared ``locale``; anything else that is not a number
-    (a decimal comma in an 'en' file, a spreadsheet error such as ``#DIV/0!``, a count written
-    with a thousands separator) raises a SourceError naming the cell.
+    Numbers written as text are read in the file's declared ``locale``; anything else that is
+    not a number (a decimal comma in an 'en' file, a spreadsheet error such as ``#DIV/0!``, a
+    count written with a thousands separator) raises a SourceError naming the cell. Cells that
+    ``numeric`` marks were stored as numbers (spreadsheet number cells) carry no locale.
     """
     counts = set(counts)
     values: dict[str, pd.Series] = {}
@@ -107,13 +130,16 @@ def parse_numbers(path: Path, wide: pd.DataFrame, columns: list[str], *, locale:
     for col in columns:
         raw = wide[col]
         text = raw.astype("string").str.strip()
+        typed = numeric[col].reindex(wide.index, fill_value=False) if numeric is not None else \
+            pd.Series(False, index=wide.index)
         is_dot = text.eq(".").fillna(False)
         is_empty = text.isna() | text.eq("")
-        parsed = [None if (d or e) else number_from_text(str(t), locale) for t, d, e in zip(text, is_dot, is_empty)]
+        parsed = [None if (d or e) else (_float_or_none(str(t)) if n else number_from_text(str(t), locale))
+                  for t, d, e, n in zip(text, is_dot, is_empty, typed)]
         num = pd.Series([float("nan") if v is None else v for v in parsed], index=wide.index, dtype=float)
         bad = num.isna() & ~is_dot & ~is_empty
         if col in counts and locale == "en":
-            bad |= text.fillna("").str.match(THOUSANDS_LOOKALIKE.pattern) & ~is_dot
+            bad |= text.fillna("").str.match(THOUSANDS_LOOKALIKE.pattern) & ~is_dot & ~typed
         if bad.any():
             row = bad[bad].index[0]
             cell = str(raw.loc[row]).strip()
@@ -131,6 +157,24 @@ def parse_numbers(path: Path, wide: pd.DataFrame, columns: list[str], *, locale:
     return pd.DataFrame(values, index=wide.index), pd.DataFrame(reasons, index=wide.index)
 
 
+def _float_or_none(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def excel_numeric_cells(path: Path, like: pd.DataFrame) -> pd.DataFrame:
+    """Which cells of the first sheet are stored as numbers (True) rather than text, aligned
+    with ``read_excel_text``'s frame: a number cell is a number whatever the file's locale."""
+    typed = pd.read_excel(path, engine="calamine", dtype=object, sheet_name=0)
+    typed.columns = [str(c).strip() for c in typed.columns]
+    typed.index = pd.RangeIndex(2, len(typed) + 2)
+    mask = typed.apply(lambda col: col.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+                                           and v == v))
+    return mask.reindex(index=like.index, columns=like.columns, fill_value=False).astype(bool)
+
+
 def refuse_fractions_as_percentages(path: Path, values: pd.DataFrame, columns: Iterable[str]) -> None:
     """A percentage column whose values all lie between 0 and 1 holds fractions (0.699 for
     69.9 %): refused, naming the first such cell."""
@@ -139,7 +183,7 @@ def refuse_fractions_as_percentages(path: Path, values: pd.DataFrame, columns: I
         if len(v) and v.between(0, 1).all() and (v > 0).any() and (v < 1).any():
             row = v.index[0]
             raise SourceError(path, f"every value of this percentage column lies between 0 and 1 (first: "
-                                    f"{v.iloc[0]!r}): fractions instead of percentages", row=int(row), column=col)
+                                    f"{float(v.iloc[0])!r}): fractions instead of percentages", row=int(row), column=col)
 
 
 def excel_error_cells(path: Path) -> list[tuple[int, str, str]]:
@@ -155,7 +199,10 @@ def excel_error_cells(path: Path) -> list[tuple[int, str, str]]:
             names = sorted(n for n in zf.namelist() if re.match(r"xl/worksheets/sheet\d+\.xml$", n))
             if not names:
                 return []
-            root = ElementTree.fromstring(zf.read(names[0]))
+            xml = zf.read(names[0])
+        if b't="e"' not in xml and b"t='e'" not in xml:  # the common case, and cheap: no error cell
+            return []
+        root = ElementTree.fromstring(xml)
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError):
         return []
     out = []

@@ -3,7 +3,9 @@
 One row per area (``gwb_code_10``), one column per measure (``a_inw``, ``p_koopw`` ...);
 ``.`` marks a value that is secret or unavailable. The peiljaar is the edition year, read
 from the sheet name (``kwb-2023``); a file name that names another year is refused.
-Numbers are read in the bestand's declared locale; spreadsheet error cells are refused.
+Numbers written as text are read in the bestand's declared locale (cells stored as numbers
+are numbers in any locale); spreadsheet error cells are refused, and so is a negative count
+or average and a percentage column that holds fractions.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..errors import SourceError
 from ..validation import check_unique, validate
 from ._common import (
     SourceData,
+    excel_numeric_cells,
     melt_observations,
     parse_numbers,
     read_excel_text,
@@ -66,7 +69,8 @@ def read_cbs_kwb_excel(path: Path, locale: str = "en") -> SourceData:
     )
     validate(df, schema, path)
     check_unique(df, ["gwb_code_10"], path)
-    values, reasons = parse_numbers(path, df, measures, locale=locale, counts=[m for m in measures if m.startswith("a_")])
+    values, reasons = parse_numbers(path, df, measures, locale=locale, counts=[m for m in measures if m.startswith("a_")],
+                                    numeric=excel_numeric_cells(path, df))
     refuse_fractions_as_percentages(path, values, [m for m in measures if m.startswith("p_")])
     ranges = {}
     for m in measures:
@@ -74,6 +78,8 @@ def read_cbs_kwb_excel(path: Path, locale: str = "en") -> SourceData:
             ranges[m] = pa.Column(float, pa.Check.in_range(0, 100, error="percentage outside 0-100"), nullable=True)
         elif m.startswith("a_"):
             ranges[m] = pa.Column(float, pa.Check.ge(0, error="negative count"), nullable=True)
+        elif m.startswith("g_"):  # averages: WOZ value, household size, energy use, distances
+            ranges[m] = pa.Column(float, pa.Check.ge(0, error="negative average"), nullable=True)
     validate(values, pa.DataFrameSchema(ranges), path)
     obs = melt_observations(values, reasons, codes=df["gwb_code_10"], peiljaar=peiljaar)
     namen = pd.DataFrame({"gebied_code": df["gwb_code_10"].values, "naam": df["regio"].astype(str).str.strip().values})

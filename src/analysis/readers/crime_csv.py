@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..errors import SourceError
 from ._common import (
+    INTERVAL_COLUMNS,
     OBS_COLUMNS,
     SPREADSHEET_ERROR,
     THOUSANDS_LOOKALIKE,
@@ -87,7 +88,7 @@ def _observations(rows: list[dict]) -> pd.DataFrame:
         return empty_observations()
     obs = pd.DataFrame(rows)
     for c in OBS_COLUMNS:
-        if c not in obs:
+        if c not in obs and c not in INTERVAL_COLUMNS:  # interval bounds: NaN (with_obs_columns)
             obs[c] = ""
     obs["waarde"] = obs["waarde"].astype(float)
     return with_obs_columns(obs)

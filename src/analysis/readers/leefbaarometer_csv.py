@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..codes import AREA_CODE
 from ..errors import SourceError
-from ._common import SourceData, read_text_strict, with_obs_columns
+from ._common import SourceData, number_cell, read_text_strict, with_obs_columns
 
 TABLE = "leefbaarometer"
 
@@ -49,14 +49,9 @@ def read_leefbaarometer_csv(path: Path, opties: dict[str, Any] | None = None) ->
             raise SourceError(path, f"duplicate row for {code} / {year} (also line {seen[(code, year)]})",
                               row=line_no, column=code_col)
         seen[(code, year)] = line_no
-        raw = rec[score_col].strip()
-        if raw in ("", "."):
-            value = None
-        else:
-            try:
-                value = float(raw)
-            except ValueError:
-                raise SourceError(path, f"not a number: {raw!r}", row=line_no, column=score_col) from None
+        value = number_cell(path, rec[score_col], line_no, score_col)
+        if value is not None and value < 0:
+            raise SourceError(path, f"negative score {value!r}", row=line_no, column=score_col)
         rows.append({"gebied_code": code, "peiljaar": year, "kolom": score_col, "waarde": value,
                      "reden": "" if value is not None else "niet beschikbaar bij de bron (leeg)",
                      "bron_tabel": TABLE, "leeftijd": "", "bron_rij": str(line_no)})

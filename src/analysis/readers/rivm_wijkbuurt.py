@@ -32,6 +32,7 @@ from ._common import (
     parse_numbers,
     read_excel_text,
     read_text_strict,
+    refuse_excel_errors,
     refuse_fractions_as_percentages,
     require_columns,
     strip_positions,
@@ -63,15 +64,18 @@ def _load(path: Path) -> tuple[pd.DataFrame, dict]:
 def _interval_keys(path: Path, meta: dict) -> dict[str, str]:
     """Marges key -> 'ondergrens' / 'bovengrens', from the titles the API gave."""
     out = {}
+    others = 0
     for cat in (meta.get("dimensies") or {}).get("Marges", []):
         key, title = str(cat.get("Key", "")).strip(), str(cat.get("Title", "")).lower()
         if key == POINT_ESTIMATE:
             continue
+        others += 1
         if "onder" in title or "lower" in title:
             out[key] = "ondergrens"
         elif "boven" in title or "upper" in title:
             out[key] = "bovengrens"
-    if sorted(out.values()) not in ([], ["bovengrens", "ondergrens"]):
+    # Either no bounds at all, or exactly one lower and one upper: never a guess.
+    if (others or out) and sorted(out.values()) != ["bovengrens", "ondergrens"]:
         raise SourceError(path, f"cannot tell the interval bounds from the Marges titles {meta['dimensies']['Marges']!r}",
                           row="dimensies", column="Marges")
     return out
@@ -121,6 +125,8 @@ def read_rivm_wijkbuurt(path: Path) -> SourceData:
     measures = [c for c in df.columns if c not in KEY_COLUMNS and MEASURE.match(c)]
     if not measures:
         raise SourceError(path, "no measure columns (like ErvarenGezondheidGoedZeerGoed_4) found", row=1)
+    if path.suffix.lower() != ".json":
+        refuse_excel_errors(path, list(df.columns))  # error cells would read as empty: a silent gap
     bounds = _interval_keys(path, meta)
     marges = df["Marges"].astype(str).str.strip()
     extra = df[marges.isin(list(bounds))].copy()
@@ -174,6 +180,7 @@ def _with_intervals(path: Path, obs: pd.DataFrame, extra: pd.DataFrame, bounds: 
     if not inside.all():
         bad = out[~inside].iloc[0]
         raise SourceError(path, f"interval {bad.ondergrens}-{bad.bovengrens} does not contain the estimate "
-                                f"{bad.waarde}", row=bad.bron_rij, column=bad.kolom)
+                                f"{bad.waarde}", row=int(bad.bron_rij) if str(bad.bron_rij).isdigit() else bad.bron_rij,
+                          column=bad.kolom)
     return with_obs_columns(out)
 

@@ -27,13 +27,14 @@ import pandas as pd
 
 from ..codes import AREA_CODE
 from ..errors import SourceError
-from ._common import SourceData, read_text_strict, with_obs_columns
+from ._common import SourceData, number_cell, read_text_strict, with_obs_columns
 
 EDITION = re.compile(r"\b(20\d{2})\b")
 MONTH = re.compile(r"^(\d{4})MM(\d{2})$")
 YEAR = re.compile(r"^(\d{4})JJ00$")
 SECRET = "niet beschikbaar of geheim bij de bron (leeg in de tabel)"
 PERCENT_UNITS = {"%", "procent"}
+COUNT_UNITS = {"aantal"}
 
 
 def load_statline_json(path: Path) -> dict[str, Any]:
@@ -68,25 +69,32 @@ def topic_values(path: Path, doc: dict[str, Any], rec: dict[str, Any], where: st
         if key not in rec:
             raise SourceError(path, f"column {key!r} ({name}) is missing from this row", row=where, column=key)
         value = rec[key]
+        unit = str(meta.get("eenheid", "")).strip() if isinstance(meta, dict) else ""
         if isinstance(value, str):
-            text = value.strip()
-            value = None if text in ("", ".") else _float(path, text, where, key)
+            # UntypedDataSet strings: read as the API writes them (decimal point, no separators).
+            value = number_cell(path, value, where, key, count=unit in COUNT_UNITS)
         elif value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise SourceError(path, f"not a number: {value!r}", row=where, column=key)
         if value is not None and value < 0:
             raise SourceError(path, f"negative value {value!r}", row=where, column=key)
-        unit = str(meta.get("eenheid", "")).strip() if isinstance(meta, dict) else ""
         if value is not None and unit in PERCENT_UNITS and value > 100:
             raise SourceError(path, f"percentage {value!r} outside 0-100", row=where, column=key)
         out[name] = None if value is None else float(value)
     return out
 
 
-def _float(path: Path, text: str, where: str, key: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise SourceError(path, f"not a number: {text!r}", row=where, column=key) from None
+def refuse_fractions(path: Path, doc: dict[str, Any], obs: pd.DataFrame) -> None:
+    """A percentage topic whose values all lie between 0 and 1 holds fractions (0.699 for
+    69.9 %): refused, naming the first such cell."""
+    for name, meta in doc["onderwerpen"].items():
+        if not isinstance(meta, dict) or str(meta.get("eenheid", "")).strip() not in PERCENT_UNITS:
+            continue
+        v = obs.loc[obs["kolom"].eq(name) & obs["waarde"].notna(), ["waarde", "bron_rij"]]
+        w = v["waarde"].astype(float)
+        if len(w) and w.between(0, 1).all() and (w > 0).any() and (w < 1).any():
+            raise SourceError(path, f"every value of this percentage column lies between 0 and 1 (first: "
+                                    f"{float(w.iloc[0])!r}): fractions instead of percentages", row=v["bron_rij"].iloc[0],
+                              column=meta["key"])
 
 
 def read_statline_json(path: Path) -> SourceData:
@@ -123,12 +131,17 @@ def read_statline_json(path: Path) -> SourceData:
             rows.append({"gebied_code": code, "peiljaar": year, "maand": month, "kolom": name, "waarde": value,
                          "bron_rij": where})
     obs = pd.DataFrame(rows)
+    refuse_fractions(path, doc, obs)
     key = ["gebied_code", "peiljaar", "maand", "kolom"]
     dup = obs.duplicated(key, keep=False)
     if dup.any():
-        first_dup = obs[dup].iloc[0]
-        raise SourceError(path, f"area {first_dup.gebied_code} appears twice for the same period",
-                          row=first_dup.bron_rij, column=regio)
+        again = obs[obs.duplicated(key, keep="first")].iloc[0]
+        same = dup.copy()
+        for c in key:  # 'maand' is empty in yearly tables: compare NaN-safe
+            same &= obs[c].eq(again[c]) | (obs[c].isna() & pd.isna(again[c]))
+        first = obs[same].iloc[0]
+        raise SourceError(path, f"area {again.gebied_code} appears twice for the same period (also {first.bron_rij})",
+                          row=again.bron_rij, column=regio, details=[f"first in {first.bron_rij}"])
     obs = _yearly(obs) if monthly else obs.assign(reden=obs["waarde"].isna().map({True: SECRET, False: ""}))
     obs["bron_tabel"] = str(doc["tabel"])
     obs["leeftijd"] = ""
