@@ -38,8 +38,9 @@ KNOWN = {"data-en-methode": "evaluation.methods._interval_example says 'De bronb
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN[k])) if k in KNOWN
-                                  else k for k in PAGE_KINDS])
+@pytest.mark.parametrize("kind", [
+    pytest.param(k, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN[k])) if k in KNOWN else k
+    for k in PAGE_KINDS])
 def test_running_text_is_b1_and_free_of_codes(built_book, kind):
     pages = pages_of(built_book, kind)
     assert pages, f"no built pages of kind {kind}"
