@@ -14,7 +14,7 @@ import pytest
 from analysis.denkkader import denkkader_dir, load_framework, load_frameworks
 from analysis.errors import RegistryError
 from analysis.paths import data_dir, kwalitatief_dir
-from analysis.plan import PAGE_REF, load_plan, load_werkpakketten
+from analysis.plan import PRODUCT_REF, load_plan, load_werkpakketten
 
 EXPECTED_SOORT = {"amersfoort": "logic_model", "zeist": "doelenboom", "nieuwegein": "thematisch",
                   "utrecht": "thematisch"}
@@ -43,7 +43,7 @@ def test_every_gemeente_has_a_framework_of_its_kind(reg, frameworks):
         assert fw.path.name == f"{slug}.yml"
         assert k.soort == EXPECTED_SOORT[slug], slug
         assert k.voorbeeld is True, slug
-        assert "illustratie" in k.toelichting, f"{slug}: the toelichting must say it is an illustration"
+        assert "voorbeeld" in k.toelichting, f"{slug}: the toelichting must say it is an illustration (voorbeeld)"
         assert len(k.blokken) >= 3, slug
 
 
@@ -94,23 +94,22 @@ def test_every_file_starts_with_a_header_comment_calling_itself_an_example():
 def test_plan_covers_every_gemeente_with_metingen_and_fieldwork(reg):
     plan = load_plan(reg)
     assert plan.peildatum == "2023-06" and plan.voorbeeld is True
-    assert "'uitgevoerd'" in plan.toelichting.lower() and "'gepland'" in plan.toelichting.lower()
+    assert "uitgevoerd" in plan.toelichting.lower() and "gepland" in plan.toelichting.lower()
     years = [m.jaar for m in reg.metingen.metingen]
     for g in reg.gebieden.gemeenten:
         acts = plan.gemeenten[g.slug].activiteiten
-        factsheets = sorted(a.pagina for a in acts if a.pagina and a.pagina.startswith("factsheet:"))
+        factsheets = sorted(a.product for a in acts if a.product and a.product.startswith("factsheet:"))
         assert factsheets == [f"factsheet:{y}" for y in years], g.slug
         for a in acts:
-            if a.pagina and a.pagina.startswith("factsheet:"):
-                assert a.soort == "kwantitatief" and a.status == "uitgevoerd", a.id
-        assert any(a.pagina == "denkkader:" for a in acts), f"{g.slug}: no activity links to the framework"
+            if a.product and a.product.startswith("factsheet:"):
+                assert a.soort == "kwantitatief" and a.status is None, a.id  # the book derives it
+        assert any(a.product == "denkkader:" for a in acts), f"{g.slug}: no activity links to the framework"
         assert any(a.status == "gepland" for a in acts), f"{g.slug}: nothing planned"
-        # a link to a narrative page only where the book has that fieldwork dataset
-        talks = {a.pagina for a in acts if a.pagina and a.pagina.startswith("gesprekken:")}
-        assert talks, f"{g.slug}: no activity links to the fieldwork page"
-        for ref in talks:
-            year = PAGE_REF.match(ref).group(2)
-            assert (kwalitatief_dir() / g.slug / year / "veldwerk.yml").is_file(), (g.slug, ref)
+        # the fieldwork product of a meting whose dataset is in the book
+        talks = {a.product for a in acts if a.product and a.product.startswith("gesprekken:")}
+        assert talks, f"{g.slug}: no activity delivers a fieldwork page"
+        assert any((kwalitatief_dir() / g.slug / PRODUCT_REF.match(ref).group(2) / "veldwerk.yml").is_file()
+                   for ref in talks), (g.slug, talks)
 
 
 def test_werkpakketten_are_the_six_of_the_monitor(reg):
@@ -120,13 +119,18 @@ def test_werkpakketten_are_the_six_of_the_monitor(reg):
     for w in wp.werkpakketten:
         assert 2 <= len(w.mijlpalen) <= 5, w.titel
         assert w.omschrijving.strip(), w.titel
-    # what was still to come in June 2023 is planned; what lies before it has happened
+    # Without a product of the book: what was still to come in June 2023 is planned, what lies
+    # before it has happened. A product's status comes from the book (tests/test_status.py).
     for w in wp.werkpakketten:
         for m in w.mijlpalen:
-            if m.datum > wp.peildatum:
+            if m.product is not None:
+                assert m.status is None, (w.nummer, m.tekst)
+            elif m.datum > wp.peildatum:
                 assert m.status == "gepland", (w.nummer, m.tekst)
             else:
                 assert m.status == "uitgevoerd", (w.nummer, m.tekst)
+    assert {m.product for w in wp.werkpakketten for m in w.mijlpalen} >= {"factsheet:2021", "factsheet:2023",
+                                                                          "factsheet:2025"}
 
 
 # --- editing helpers ---------------------------------------------------------------------------------
@@ -307,10 +311,14 @@ def _activity_loc(reg, gemeente: str, activity_id: str) -> str:
 
 
 PLAN_CASES = [
-    ("planned-activity-with-page",
-     lambda t: _set_key(t, "behoeftepeiling-openbare-ruimte", "pagina", '"gesprekken:2023"', after="  utrecht:"),
+    ("planned-activity-with-product",
+     lambda t: _set_key(t, "behoeftepeiling-openbare-ruimte", "product", '"gesprekken:2023"', after="  utrecht:"),
      lambda reg: _activity_loc(reg, "utrecht", "behoeftepeiling-openbare-ruimte"),
-     "- id: behoeftepeiling-openbare-ruimte", ["a planned activity has produced no page yet"]),
+     "- id: behoeftepeiling-openbare-ruimte", ["either a status or a product"]),
+    ("factsheet-with-its-own-status",
+     lambda t: _set_key(_set_key(t, "kernset-2023", "product", None, after="  zeist:"), "kernset-2023", "status",
+                        "gepland", after="  zeist:"),
+     lambda reg: _activity_loc(reg, "zeist", "kernset-2023"), None, ["refer to its product"]),
     ("tot-before-van",
      lambda t: _set_key(t, "focusgroepen", "tot", '"2022-09"', after="  nieuwegein:"),
      lambda reg: _activity_loc(reg, "nieuwegein", "focusgroepen"),
@@ -319,14 +327,14 @@ PLAN_CASES = [
      lambda t: _replace(t, "\n  amersfoort:\n", "\n  houten:\n"),
      # for a block value the loader reports the value's first line, here the line below `houten:`
      lambda reg: "gemeenten.houten", ("  houten:\n", 1), ["unknown gemeente 'houten'"]),
-    ("page-of-a-meting-that-does-not-exist",
-     lambda t: _set_key(t, "kernset-2023", "pagina", '"factsheet:2024"', after="  zeist:"),
-     lambda reg: _activity_loc(reg, "zeist", "kernset-2023") + ".pagina",
-     'pagina: "factsheet:2024"', ["no meting 2024 (metingen.yml)"]),
-    ("page-of-an-unknown-kind",
-     lambda t: _set_key(t, "sleutelfiguren", "pagina", '"verhaal:2023"', after="  amersfoort:"),
+    ("product-of-a-meting-that-does-not-exist",
+     lambda t: _set_key(t, "kernset-2023", "product", '"factsheet:2024"', after="  zeist:"),
+     lambda reg: _activity_loc(reg, "zeist", "kernset-2023") + ".product",
+     'product: "factsheet:2024"', ["no meting 2024 (metingen.yml)"]),
+    ("product-of-an-unknown-kind",
+     lambda t: _set_key(t, "sleutelfiguren", "product", '"verhaal:2023"', after="  amersfoort:"),
      lambda reg: _activity_loc(reg, "amersfoort", "sleutelfiguren"),
-     "- id: sleutelfiguren", ["pagina must look like"]),
+     "- id: sleutelfiguren", ["product must look like"]),
     ("duplicate-activity-id",
      lambda t: _replace(t, "      - id: nco-analyses\n", "      - id: vragenlijst-kernteam\n"),
      lambda reg: "gemeenten.utrecht.activiteiten", None, ["duplicate activity id 'vragenlijst-kernteam'"]),

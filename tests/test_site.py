@@ -25,8 +25,8 @@ DESKTOP, PHONE = 1280, 390
 CHART_TIMEOUT_MS = 10_000
 
 FACTSHEET = "book/factsheets/overvecht-2021.html"
-AXE_PAGES = ["book/index.html", FACTSHEET, "book/verhalen/batau-2023.html", "book/denkkader/vollenhove.html",
-             "book/plan/soesterkwartier.html", "book/werkpakketten.html"]
+AXE_PAGES = ["book/index.html", FACTSHEET, "book/verhalen/batau-2023.html", "book/denkkader/zeist.html",
+             "book/plan/amersfoort.html", "book/werkpakketten.html", "book/data-en-methode.html"]
 
 
 # --- driving the browser (the fixtures playwright_api, site, browser and axe_script are in conftest.py,
@@ -262,7 +262,8 @@ def test_framework_diagrams_are_readable_on_a_phone(browser, site, built_book):
 
 @pytest.mark.parametrize("path", AXE_PAGES)
 def test_no_serious_accessibility_violations(browser, site, axe_script, path):
-    with opened(browser, f"{site}/{path}") as (page, _, _log):
+    with opened(browser, f"{site}/{path}") as (page, response, _log):
+        assert response is not None and response.status == 200, f"{path} is not a page of the book"
         page.add_script_tag(path=str(axe_script))
         violations = page.evaluate("""() => axe.run(document, {resultTypes: ['violations']}).then(r =>
             r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
@@ -270,3 +271,227 @@ def test_no_serious_accessibility_violations(browser, site, axe_script, path):
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert not serious, f"{path}:\n" + "\n".join(
         f"  {v['id']} ({v['impact']}, {v['count']} nodes): {v['help']}; e.g. {v['targets']}" for v in serious)
+
+
+# --- phones (390 px) and charts, site-wide (issue 11, items 3 and 6) -------------------------------------------
+
+# Pages checked at 390 px: screenshots, chart text >= 11 px, every cell of a kernset table on screen, no
+# sideways scroll of the page. The factsheets and a wijk profile join once their charts have width
+# "container" and their tables carry data-label (the lead's part of issue 11).
+PHONE_PAGES = ["book/index.html", "book/werkpakketten.html", "book/plan/nieuwegein.html", "book/data-en-methode.html"]
+MIN_CHART_TEXT_PX = 11
+
+# Every text of every drawn chart with its size on screen: font size times the scale of the SVG.
+_CHART_TEXT = """() => [...document.querySelectorAll('.vw-chart svg.marks text')].filter(t => t.textContent.trim()).map(t => {
+  const m = t.getScreenCTM();
+  return {chart: t.closest('.vw-chart').id, text: t.textContent.trim().slice(0, 40),
+          px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b)};
+})"""
+
+# Cells of kernset tables (and of any table that reflows into cards) hidden or not wholly on screen.
+_OFFSCREEN_CELLS = """() => {
+  const width = document.documentElement.clientWidth;
+  const cells = [...document.querySelectorAll('table.vw-kernset td, table.vw-table td[data-label]')]
+                  .filter(td => td.textContent.trim());  // an empty cell hides nothing
+  const bad = cells.filter(td => { const r = td.getBoundingClientRect();
+    return !td.checkVisibility({visibilityProperty: true, opacityProperty: true}) || r.width < 1
+           || r.left < -1 || r.right > width + 1; })
+    .map(td => `${td.dataset.label}: ${td.innerText.trim().slice(0, 30)} (${Math.round(td.getBoundingClientRect().left)}-`
+               + `${Math.round(td.getBoundingClientRect().right)} px)`);
+  return {cells: cells.length, bad: bad.slice(0, 8), nbad: bad.length};
+}"""
+
+# Titles and facet headers of every chart as drawn (after truncation), and lines drawn flat on the bottom
+# of a plot whose other lines reach its upper half: a series on an axis where it cannot be seen (e.g. the
+# count of one area on the axis of the national total).
+_CHART_READING = """() => {
+  const txt = t => { const spans = [...t.querySelectorAll('tspan')];
+    return (spans.length ? spans.map(s => s.textContent).join(' ') : t.textContent).replace(/\\s+/g, ' ').trim(); };
+  return [...document.querySelectorAll('.vw-chart')].map(c => {
+    const svg = c.querySelector('svg.marks');
+    if (!svg) return {id: c.id, drawn: false, titles: [], headers: [], flat: []};
+    const titles = [], headers = [];
+    for (const t of svg.querySelectorAll('g.role-title-text text')) {
+      const s = txt(t);
+      if (s) (t.closest('.role-row-header, .role-column-header, .role-row-footer, .role-column-footer, .role-scope, '
+                        + '.role-row-title, .role-column-title')
+              ? headers : titles).push(s);
+    }
+    const flat = [];
+    const plots = [...svg.querySelectorAll('g')].filter(g => g.querySelector(':scope > path.background')
+                                                          && g.querySelector(':scope > g > g.role-axis'));
+    for (const plot of plots) {
+      const box = plot.querySelector(':scope > path.background').getBoundingClientRect();
+      if (box.height < 20) continue;
+      const lines = [...plot.querySelectorAll('g.mark-line path')].map(p => p.getBoundingClientRect())
+                      .filter(r => r.width > 2);  // a one-point series draws no line
+      const tall = lines.some(r => r.top < box.top + box.height * 0.5);
+      lines.forEach((r, i) => {
+        if (tall && r.height <= box.height * 0.015 && box.bottom - r.bottom <= Math.max(2, box.height * 0.02))
+          flat.push(`line ${i + 1} of ${lines.length} lies flat on the bottom of its ${Math.round(box.height)} px plot`);
+      });
+    }
+    return {id: c.id, drawn: true, titles, headers, flat};
+  });
+}"""
+
+
+def chart_text_problems(page, where: str) -> list[str]:
+    texts = page.evaluate(_CHART_TEXT)
+    small = sorted((t for t in texts if t["px"] < MIN_CHART_TEXT_PX - 0.05), key=lambda t: t["px"])
+    return [f"{where}: {len(small)} of {len(texts)} chart texts under {MIN_CHART_TEXT_PX} px, smallest: "
+            + "; ".join(f"{t['px']:.1f} px {t['text']!r} ({t['chart']})" for t in small[:5])] if small else []
+
+
+def offscreen_cell_problems(page, where: str) -> list[str]:
+    r = page.evaluate(_OFFSCREEN_CELLS)
+    return [f"{where}: {r['nbad']} of {r['cells']} table cells hidden or off screen, e.g. {r['bad']}"] if r["nbad"] else []
+
+
+def chart_reading_problems(page, where: str) -> list[str]:
+    charts = page.evaluate(_CHART_READING)
+    problems = []
+    titles = [t for c in charts for t in c["titles"]]
+    problems += [f"{where}: two charts share the title {t!r}" for t in sorted({t for t in titles if titles.count(t) > 1})]
+    for c in charts:
+        problems += [f"{where}: {c['id']} shows the header {h!r} twice" for h in sorted({h for h in c["headers"]
+                                                                                        if c["headers"].count(h) > 1})]
+        problems += [f"{where}: {c['id']}: {f}" for f in c["flat"]]
+    return problems
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_pages_fit_a_phone(browser, site, path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"{path.removeprefix('book/').removesuffix('.html').replace('/', '-')}-{PHONE}.png"
+    shot.unlink(missing_ok=True)
+    with opened(browser, f"{site}/{path}", PHONE) as (page, _, _log):
+        page.screenshot(path=str(shot), full_page=True)
+        drawn = page.evaluate("() => [document.querySelectorAll('.vw-chart').length,"
+                              " document.querySelectorAll('.vw-chart svg.marks').length]")
+        assert drawn[0] >= 1 and drawn[0] == drawn[1], f"{path}: charts drawn {drawn[1]} of {drawn[0]}"
+        problems = chart_text_problems(page, path) + offscreen_cell_problems(page, path)
+        try:
+            assert_no_horizontal_overflow(page, PHONE, path)
+        except AssertionError as e:
+            problems.append(str(e))
+    assert png_size(shot)[0] == PHONE
+    assert not problems, "\n".join(problems)
+
+
+# A kernset table as the factsheets write it (tables.pijler_table): the row header is the indicator, every
+# other cell names its column in data-label. Values are placeholders of the test, not figures.
+_PLANTED_TABLE = """(withLabels) => {
+  const cols = ['Batau', 'Nieuwegein', 'Nederland', 'Oordeel', 'Verandering sinds de nulmeting', 'Sinds 2023'];
+  const cell = (c, i) => `<td${withLabels ? ` data-label="${c}"` : ''}>waarde ${i} met wat uitleg erbij</td>`;
+  const row = name => `<tr><th scope="row">${name}</th>${cols.map(cell).join('')}</tr>`;
+  const html = `<div class="vw-table-wrap"><table class="vw-table vw-kernset"><caption>Proef</caption><thead><tr>`
+    + `<th scope="col">Indicator</th>${cols.map(c => `<th scope="col">${c}</th>`).join('')}</tr></thead>`
+    + `<tbody>${row('Ervaren gezondheid goed of zeer goed')}${row('Moeite met rondkomen')}</tbody></table></div>`;
+  document.querySelector('article.bd-article').insertAdjacentHTML('afterbegin', html);
+}"""
+
+
+@pytest.mark.parametrize("with_labels", [True, False], ids=["data-label", "planted-without-data-label"])
+def test_kernset_tables_become_cards_on_a_phone(browser, site, with_labels):
+    """The book's CSS puts every cell of a kernset table on a 390 px screen; without data-label (the
+    planted defect) the table keeps its columns and most of them fall off screen."""
+    with opened(browser, f"{site}/book/index.html", PHONE) as (page, _, _log):
+        page.evaluate(_PLANTED_TABLE, with_labels)
+        problems = offscreen_cell_problems(page, "planted table")
+        assert_no_horizontal_overflow(page, PHONE, "planted table")  # a wide table scrolls in its own box
+    if with_labels:
+        assert not problems, problems
+    else:
+        assert problems and "off screen" in problems[0], problems
+
+
+def test_chart_text_check_sees_a_shrunken_chart(browser, site):
+    """The planted defect: the old CSS that scaled a wide chart down to the column on a phone."""
+    with opened(browser, f"{site}/book/index.html", PHONE) as (page, _, _log):
+        assert chart_text_problems(page, "home") == []
+        page.add_style_tag(content="figure.vw-figure .vw-chart svg.marks { max-width: 100% !important; height: auto; }")
+        page.wait_for_timeout(100)
+        assert chart_text_problems(page, "home"), "a chart scaled to a phone's column has tiny text"
+
+
+def _chart_pages(built_book: Path) -> list[str]:
+    return [p for p in site_pages(built_book) if p.startswith("book/")]
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_charts_have_distinct_titles_and_no_hidden_series(browser, site, built_book, width):
+    pages = _chart_pages(built_book)
+    assert len(pages) >= 27  # every page of the book: home, 12 factsheets, 4 x (narrative, framework, plan), 2
+    problems, charts = [], 0
+    for path in pages:
+        with opened(browser, f"{site}/{path}", width) as (page, _, _log):
+            charts += page.evaluate("() => document.querySelectorAll('.vw-chart svg.marks').length")
+            problems += chart_reading_problems(page, path)
+    assert charts >= 90, charts
+    assert not problems, "\n".join(problems)
+
+
+_PLANTED_CHARTS = """async () => {
+  const host = document.querySelector('article.bd-article');
+  const add = async spec => { const d = document.createElement('div'); d.className = 'vw-chart';
+    d.id = 'proef-' + host.querySelectorAll('.vw-chart').length; host.prepend(d); await vegaEmbed(d, spec, {renderer: 'svg'}); };
+  // the count of one area on the axis of the national total (test values)
+  const rows = [];
+  for (const [jaar, a, nl] of [[2020, 500, 800000], [2022, 520, 780000], [2024, 540, 760000]])
+    rows.push({jaar, gebied: 'Wijk', aantal: a}, {jaar, gebied: 'Nederland', aantal: nl});
+  await add({data: {values: rows}, mark: 'line', width: 300, height: 150,
+             encoding: {x: {field: 'jaar', type: 'ordinal'}, y: {field: 'aantal', type: 'quantitative'},
+                        color: {field: 'gebied', type: 'nominal'}}});
+  // two indicators whose headers are cut to the same text, and two charts with one title
+  const facet = [{ind: 'Ervaren gezondheid goed of zeer goed', v: 70}, {ind: 'Ervaren gezondheid goed of zeer goed, 65-plussers', v: 60}];
+  for (let i = 0; i < 2; i++)
+    await add({title: 'Gezondheid', data: {values: facet},
+               facet: {field: 'ind', type: 'nominal', header: {labelLimit: 120}}, columns: 2,
+               spec: {mark: 'bar', width: 120, height: 60, encoding: {y: {field: 'v', type: 'quantitative'}}}});
+}"""
+
+
+def test_chart_check_finds_planted_defects(browser, site):
+    with opened(browser, f"{site}/book/werkpakketten.html", DESKTOP) as (page, _, _log):
+        assert chart_reading_problems(page, "werkpakketten") == []
+        page.evaluate(_PLANTED_CHARTS)
+        problems = chart_reading_problems(page, "planted")
+    assert any("share the title 'Gezondheid'" in p for p in problems), problems
+    assert any("shows the header 'Ervaren gezondheid go" in p for p in problems), problems
+    assert not any("title 'ind'" in p for p in problems), "a facet's field title is no chart title"
+    assert any("lies flat on the bottom" in p for p in problems), problems
+
+
+# --- search in the browser: the real JavaScript search and stemmer -----------------------------------------------
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Neckardreef", "factsheets/overvecht-"), ("Driften", "factsheets/batau-"), ("eenzaam", "verhalen/batau-2023"),
+    ("criminaliteit", "factsheets/batau-2025"),
+])
+def test_the_browser_search_finds_buurten_word_forms_and_synonyms(browser, site, query, expected):
+    with opened(browser, f"{site}/search.html?q={query}") as (page, _, _log):
+        results = page.locator("#search-results ul.search li a")
+        results.first.wait_for(timeout=10_000)
+        hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(expected in h for h in hrefs), (query, hrefs)
+
+
+def test_the_browser_stems_like_the_index(browser, site, built_book):
+    """Every word of a few pages, stemmed by the JavaScript stemmer Sphinx ships and by the Python
+    stemmer that writes the index (analysis.zoeken): they must agree, or words go missing."""
+    import re
+
+    from analysis.zoeken import stem
+
+    words = set()
+    for rel in ("book/index.html", "book/factsheets/batau-2025.html", "book/verhalen/batau-2023.html"):
+        text = re.sub(r"<[^>]+>", " ", (built_book / rel).read_text(encoding="utf-8"))
+        words |= {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)}
+    words = sorted(words)
+    assert len(words) > 500
+    with opened(browser, f"{site}/search.html") as (page, _, _log):
+        js = page.evaluate("words => { const s = new Stemmer(); return words.map(w => s.stemWord(w)); }", words)
+    differ = [(w, j, stem(w)) for w, j in zip(words, js) if j != stem(w)]
+    assert not differ, f"{len(differ)} of {len(words)} words stem differently (word, browser, index): {differ[:10]}"

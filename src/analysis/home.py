@@ -13,6 +13,7 @@ from .format import nl_count, nl_list
 from .processed import GEOMETRIE_INDELING as MAP_INDELING
 from .data import load_availability, load_geometry
 from .gebied import focus_gebieden
+from .plan import book_products, product_label, product_status
 from .registries import Registries, registries
 from .sitemap import site
 
@@ -26,11 +27,20 @@ class Home:
         return cls(registries(registries_folder or None))
 
     def gebieden(self) -> Markdown:
+        """One plain sentence per focus area: where it lies and what it is made of."""
         reg = self.reg
+        wijknaam = {f["properties"]["gebied_code"]: f["properties"]["naam"] for f in load_geometry()["features"]}
         lines = []
         for fg in focus_gebieden(reg):
-            parts = nl_list([d.naam for d in fg.delen])
-            lines.append(f"- **{fg.naam}** in de gemeente {fg.gemeente.naam}: {parts}.")
+            d = fg.delen
+            if len(d) == 1 and d[0].binnen:
+                text = f"is een buurt in de wijk {wijknaam.get(d[0].binnen, d[0].binnen)}, in {fg.gemeente.naam}."
+            elif len(d) == 1:
+                text = f"is een wijk in {fg.gemeente.naam}."
+            else:
+                soort = "wijken" if all(x.niveau == "wijk" for x in d) else "delen"
+                text = f"ligt in {fg.gemeente.naam} en bestaat uit {nl_count(len(d))} {soort}: {nl_list([x.naam for x in d])}."
+            lines.append(f"- **{fg.naam}** {text}")
         return Markdown("\n".join(lines))
 
 
@@ -61,9 +71,10 @@ class Home:
         wijknaam = {f["properties"]["gebied_code"]: f["properties"]["naam"] for f in geo["features"]}
         within = [f"{fg.naam} is een buurt in de wijk {wijknaam.get(d.binnen, d.binnen)}" for fg in reg.gebieden.focusgebieden
                   for d in fg.delen if d.binnen]
-        caption = (f"De {nl_count(len(reg.gebieden.gemeenten))} gemeenten van de Regiodeal met hun wijken (indeling "
-                   f"{MAP_INDELING}); de focusgebieden zijn donkerblauw."
-                   + (f" {nl_list(within)} (lichtblauw): buurtgrenzen zitten niet in de kaart." if within else ""))
+        caption = (f"De wijken van de {nl_count(len(reg.gebieden.gemeenten))} gemeenten, met de grenzen van "
+                   f"{MAP_INDELING}. De wijken van de monitor zijn donkerblauw."
+                   + (f" {nl_list(within)}. Die wijk is lichtblauw: de kaart heeft geen grenzen van buurten."
+                      if within else ""))
         return HTML(charts.figure_html(chart, prefix="kaart-regio", caption=caption, data=pd.DataFrame(records),
                                        description=caption))
 
@@ -75,7 +86,8 @@ class Home:
             if p.context:
                 continue
             n = len(reg.indicatoren_van(p.id))
-            lines.append(f"{p.nummer}. **{p.label}** — {p.omschrijving} ({n} indicatoren)")
+            omschrijving = p.omschrijving[0].lower() + p.omschrijving[1:].rstrip(".")
+            lines.append(f"{p.nummer}. **{p.label}**: {omschrijving}. Er zijn {n} cijfers.")
         return Markdown("\n".join(lines))
 
 
@@ -101,4 +113,11 @@ class Home:
                    if p.gebied == fg.key]
             cells.append(", ".join(own) or "—")
             lines.append("| " + " | ".join(cells) + " |")
+        return Markdown("\n".join(lines))
+
+    def stand(self) -> Markdown:
+        """What the monitor delivers and whether it is done: the same status as on the werkpakketten
+        and plan pages (analysis.plan.product_status)."""
+        s = site(self.reg)
+        lines = [f"- {product_label(self.reg, p)}: **{product_status(s, p)}**." for p in book_products(s)]
         return Markdown("\n".join(lines))

@@ -5,28 +5,27 @@ and narrative pages can link to them and the strict build checks every link."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
 from . import charts
-from .evaluation import EvaluationData, evaluate_area
-from .evaluation.model import AreaEvaluation
-from .evaluation.values import Value
-from .evaluation.words import change_text
 from .coverage import FETCHABLE, coverage_matrix, summary
 from .data import load_indicators
 from .denkkader import BLOCK_NAME, Framework, goal_label, load_frameworks
 from .diagram import diagram_html
+from .evaluation import AreaEvaluation, EvaluationData
 from .evaluation.text import lower_first as lower_label
-from .format import anchor, esc, nl_count, nl_list, nl_value
+from .format import anchor, esc, nl_count, nl_list, nl_number
 from .gebied import Gebied, focus_gebieden_van
 from .io import write_text_atomic
 from .kwalitatief import analyse
 from .kwalitatief.canon import load_dataset
 from .paths import kwalitatief_dir
-from .plan import Monitoringsplan, load_plan, load_werkpakketten, month_end, month_start
+from .plan import (STATUS_HEADING, Monitoringsplan, load_plan, load_werkpakketten, month_end, month_start,
+                   product_label, product_pages, status_of)
 from .registries import Registries
 from .registry_models import Gemeente
 from .sitemap import SITE_DOWNLOADS, Page, Site
@@ -42,31 +41,53 @@ def raw_html(markup: str) -> str:
 # --- framework pages ----------------------------------------------------------------------------
 
 
-def _indicator_evidence(reg: Registries, s: Site, page: Page, evaluations: dict[int, AreaEvaluation], g: Gebied,
-                        ind_id: str) -> str:
-    """The latest figure of the goal's indicator and its change since the nulmeting, in the
-    words of the factsheet (the same evaluation model)."""
+@dataclass(frozen=True)
+class Evaluations:
+    """The evaluation model's verdicts for every focus area and meting, computed once for all pages."""
+
+    data: EvaluationData
+    by_area: dict[tuple[str, int], AreaEvaluation]  # (focus area slug, meting) ->
+
+    @classmethod
+    def load(cls, reg: Registries) -> "Evaluations":
+        from .evaluation.methods import focus_evaluations
+
+        data = EvaluationData.load()
+        keys = [(f.slug, m.jaar) for f in reg.gebieden.focusgebieden for m in reg.metingen.metingen]
+        return cls(data, dict(zip(keys, focus_evaluations(data, reg), strict=True)))
+
+
+def _indicator_evidence(reg: Registries, s: Site, page: Page, evs: Evaluations, g: Gebied, ind_id: str) -> str:
+    """The latest figure of an indicator for a focus area, with its change since the nulmeting in the
+    words of the factsheet (the same evaluation model); the publisher is named, the table code stays
+    on the factsheet."""
+    from .evaluation.values import Value
+    from .evaluation.words import change_text
+
     ind = reg.indicator(ind_id)
     pijler = reg.pijler(ind.pijler)
     for m in reversed(reg.metingen.metingen):
-        ev = evaluations[m.jaar]
+        ev = evs.by_area[(g.key, m.jaar)]
         ie = ev.indicator(ind_id)
         fs = s.find("factsheet", gebied=g.key, meting=m.jaar)
         link = f"[factsheet {m.jaar}]({page.href(fs, anchor(f'{pijler.nummer}. {pijler.label}') if pijler.nummer else '')})"
-        if ie.focus.beschikbaar:
-            text = f"{ind.label}: **{value_text(reg, ie, ie.focus)}** ({ie.focus.peiljaar}, {m.label.lower()})"
+        v = ie.focus
+        if ie.onderdrukt or v.status == "ontbreekt":
+            continue
+        bron = reg.bronnen.tabellen[v.bron_tabel].uitgever if v.bron_tabel in reg.bronnen.tabellen else "bron"
+        if v.status == "beschikbaar":
+            text = f"{ind.label}: **{value_text(reg, ie, v)}** in {v.peiljaar} ({bron})"
             if ie.sinds_nulmeting is not None:
-                text += f"; sinds de nulmeting {change_text(ie.sinds_nulmeting, ref_names(ev))}"
-            return f"{text} — {link}"
-        if ie.focus.status == "deels":
-            values = [p.value.waarde for p in ie.delen if p.value.waarde is not None]
+                text += f". Sinds de nulmeting: {change_text(ie.sinds_nulmeting, ref_names(ev))}"
+            return f"{text}. Zie de {link}."
+        values = [p.value.waarde for p in ie.delen if p.value.waarde is not None]
+        if values:
             what = "per buurt" if all(p.value.niveau == "buurt" for p in ie.delen) else "per deel"
-            low, high = (Value(ind_id, (), "beschikbaar", v, ie.focus.peiljaar, ie.focus.bron_tabel)
-                         for v in (min(values), max(values)))
-            text = (f"{ind.label}: alleen {what} bekend, van {value_text(reg, ie, low)} tot "
-                    f"{value_text(reg, ie, high)} ({ie.focus.peiljaar})")
-            return f"{text} — {link}"
-    return f"{ind.label}: geen cijfer in dit boek ({ind.geen_bron or 'de bronnen leveren geen cijfer voor het gebied'})"
+            low, high = (value_text(reg, ie, Value(ind_id, (), "beschikbaar", x, v.peiljaar, v.bron_tabel))
+                         for x in (min(values), max(values)))
+            return f"{ind.label}: alleen {what} bekend, van {low} tot {high} in {v.peiljaar} ({bron}). Zie de {link}."
+    reden = ind.geen_bron or evs.by_area[(g.key, reg.metingen.metingen[-1].jaar)].indicator(ind_id).focus.reden
+    return f"{ind.label}: dit boek heeft er geen cijfer voor. {reden or 'De bronnen geven geen cijfer voor het gebied.'}"
 
 
 def _fieldwork_counts(reg: Registries, s: Site, g: Gemeente) -> dict[int, tuple[dict[str, analyse.CodeCount], bool]]:
@@ -81,59 +102,61 @@ def _fieldwork_counts(reg: Registries, s: Site, g: Gemeente) -> dict[int, tuple[
 
 def _code_evidence(reg: Registries, s: Site, page: Page, g: Gemeente, code: str,
                    fieldwork: dict[int, tuple[dict[str, analyse.CodeCount], bool]]) -> list[str]:
+    """How many took part in the conversations on a theme. A theme raised by fewer than 5 people is
+    left out entirely (a "< 5" would still tell that someone said it)."""
     out = []
     for meting, (counts, fictief) in fieldwork.items():
-        if code not in counts:
+        if code not in counts or analyse.is_suppressed(counts[code].totaal) or not counts[code].totaal:
             continue
         c = counts[code]
         pijler = reg.pijler(c.pijler) if c.pijler != "overig" else None
         heading = f"{pijler.nummer}. {pijler.label}" if pijler else "Overige thema's"
         link = page.href(s.find("verhaal", gemeente=g.code, meting=meting), anchor(heading))
-        label = " (fictief voorbeeld)" if fictief else ""
-        out.append(f"{c.label}: {analyse.shown_count(c.totaal)} deelnemers in de gesprekken van {meting}{label} "
-                   f"— [gesprekken {meting}]({link})")
-    return out or [f"thema {code!r}: niet in de gesprekken van dit boek"]
+        label = " Dit is een verzonnen voorbeeld." if fictief else ""
+        out.append(f"{c.totaal} mensen spraken in {meting} over {lower_label(c.label)}.{label} "
+                   f"Zie de [gesprekken {meting}]({link}).")
+    return out
 
 
-def framework_page(reg: Registries, s: Site, page: Page, fw: Framework) -> str:
+def framework_page(reg: Registries, s: Site, page: Page, fw: Framework, evs: Evaluations) -> str:
     k = fw.kader
     g = reg.gemeente(k.gemeente)
     areas = focus_gebieden_van(reg, g)
-    linked = sorted({ind for _, goal in k.goals() for ind in goal.indicatoren})
-    data = EvaluationData.load()
-    evaluations = {area.key: {m.jaar: evaluate_area(data, reg, area.codes, g.code, m.jaar, naam=area.naam,
-                                                    indicators=linked)
-                              for m in reg.metingen.metingen} for area in areas} if linked else {}
     fieldwork = _fieldwork_counts(reg, s, g)
     lines = [f"# {page.title}", ""]
     if k.voorbeeld:
         lines += [":::{note} Voorbeeld",
-                  "Dit denkkader is een illustratie, opgebouwd uit wat de voortgangsrapportage van de monitor over "
-                  "de aanpak van de gemeente zegt. Het is niet het vastgestelde kader van de gemeente.", ":::", ""]
-    kind = {"logic_model": "logic models", "doelenboom": "een doelenboom", "thematisch": "een thematische opzet"}
+                  "Dit denkkader is een voorbeeld. Het komt uit de voortgangsrapportage van de monitor. Het is niet "
+                  "het kader dat de gemeente zelf heeft vastgesteld.", ":::", ""]
+    kind = {"logic_model": "logic models", "doelenboom": "een doelenboom", "thematisch": "thema's"}
     lines += [k.toelichting.strip(), "",
-              f"De gemeente {g.naam} werkt met {kind[k.soort]}. Doelen waarop de monitor zich richt hebben een dikke "
-              f"rand; pijlen lopen van wat er gedaan wordt naar wat het moet opleveren.", "",
+              f"De gemeente {g.naam} werkt met {kind[k.soort]}. In de figuur lopen pijlen van wat er gebeurt naar "
+              f"wat het moet opleveren. Doelen waar de monitor naar kijkt, hebben een dikke rand.", "",
               "## Het denkkader in één figuur", "", raw_html(diagram_html(k, k.titel)), "",
               raw_html(_outline_html(fw)), "", "## Doelen en wat we erover weten", "",
-              "Per doel staan de activiteiten die eraan bijdragen, de laatste cijfers uit de kernset (met de "
-              "richting sinds de nulmeting, binnen één bron) en de thema's uit de gesprekken.", ""]
+              "Bij elk doel staat wat er gebeurt. Daarna volgen de laatste cijfers, en wat mensen erover zeiden in de "
+              "gesprekken.", ""]
     for block, goal in k.goals():
         lines += [f"({goal_label(g.slug, goal.id)})=", f"### {goal.tekst}", "",
-                  f"*{BLOCK_NAME[k.soort].capitalize()}: {block.titel}*", ""]
+                  f"Dit doel hoort bij {BLOCK_ARTICLE[k.soort]} {block.titel}.", ""]
         acts = [a.tekst for a in k.activities_for(goal.id)]
-        lines.append(f"- **Activiteiten:** {nl_list(acts)}.")
+        lines.append(f"- **Wat er gebeurt:** {nl_list([lower_label(a) for a in acts])}.")
         for ind in goal.indicatoren:
             for area in areas:
                 where = f" ({area.naam})" if len(areas) > 1 else ""
-                lines.append(f"- **Cijfer{where}:** {_indicator_evidence(reg, s, page, evaluations[area.key], area, ind)}")
-        for code in goal.codes:
-            for text in _code_evidence(reg, s, page, g, code, fieldwork):
-                lines.append(f"- **Gesprekken:** {text}")
+                lines.append(f"- **Cijfer{where}:** {_indicator_evidence(reg, s, page, evs, area, ind)}")
+        talks = [text for code in goal.codes for text in _code_evidence(reg, s, page, g, code, fieldwork)]
+        lines += [f"- **Gesprekken:** {text}" for text in talks]
+        if goal.codes and not talks:
+            lines.append("- **Gesprekken:** hierover sprak in de gesprekken van dit boek niemand, of minder dan 5 "
+                         "mensen.")
         if not goal.indicatoren and not goal.codes:
-            lines.append("- Voor dit doel zijn nog geen cijfers of thema's gekoppeld.")
+            lines.append("- Bij dit doel horen nog geen cijfers of gesprekken.")
         lines.append("")
     return "\n".join(lines)
+
+
+BLOCK_ARTICLE = {"logic_model": "de opgave", "doelenboom": "de ambitie", "thematisch": "het thema"}
 
 
 def _outline_html(fw: Framework) -> str:
@@ -147,38 +170,69 @@ def _outline_html(fw: Framework) -> str:
             mark = " <strong>(doel)</strong>" if k.is_goal(e) else ""
             items.append(f"<li>{esc(e.soort)}: {esc(e.tekst)}{mark}{to}</li>")
         blocks.append(f"<li><strong>{esc(BLOCK_NAME[k.soort])}: {esc(b.titel)}</strong><ul>{''.join(items)}</ul></li>")
-    return (f'<details class="vw-definities"><summary>Het denkkader als tekst</summary><ul>{"".join(blocks)}</ul>'
-            f"</details>")
+    # vw-diagramtekst: the diagram as text, a figure's alternative like the data table under a chart
+    return (f'<details class="vw-definities vw-diagramtekst"><summary>Het denkkader als tekst</summary>'
+            f'<ul>{"".join(blocks)}</ul></details>')
 
 
 # --- monitoring plans and werkpakketten --------------------------------------------------------------
 
 
-def _page_link(s: Site, page: Page, g: Gemeente, ref: str | None) -> str:
-    if not ref:
-        return ""
-    kind, _, year = ref.partition(":")
-    if kind == "factsheet":
-        targets = [s.find("factsheet", gebied=a.key, meting=int(year)) for a in focus_gebieden_van(s.reg, g)]
-        return " ".join(f"[factsheet {year}]({page.href(t)})" for t in targets if t is not None)
-    if kind == "gesprekken":
-        target = s.find("verhaal", gemeente=g.code, meting=int(year))
-        return f"[gesprekken {year}]({page.href(target)})" if target else ""
-    return f"[denkkader]({page.href(s.find('denkkader', gemeente=g.code))})"
+def _product_links(s: Site, page: Page, product: str, gemeenten: list[str] | None = None) -> str:
+    """Links to the pages of a product, named after it ('factsheet 2023', 'gesprekken 2023', 'denkkader')."""
+    kind, _, year = product.partition(":")
+    pages = [p for p in product_pages(s, product, gemeenten) if p is not None]
+    naam = {f.slug: f.naam for f in s.reg.gebieden.focusgebieden}
+    several = len(pages) > 1
+    name = {"factsheet": f"factsheet {year}", "gesprekken": f"gesprekken {year}", "denkkader": "denkkader"}[kind]
+    return " ".join(f"[{name}{' ' + naam.get(p.gebied, '') if several else ''}]({page.href(p)})" for p in pages)
 
 
-def timeline_chart(records: pd.DataFrame, order: list[str]) -> alt.Chart:
-    """Bars from start to end month per activity, coloured by status, metingen as rules."""
-    bars = alt.Chart(records).mark_bar(cornerRadius=3, height=14).encode(
-        y=alt.Y("activiteit:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
-        x=alt.X("van:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
+STATUS_ORDER = ["uitgevoerd", "gepland"]
+
+
+def _years(records: pd.DataFrame) -> tuple[alt.DateTime, alt.DateTime]:
+    first = int(min(records["van"])[:4])
+    end = max(records["tot"])  # an exclusive end: the first day after the last month
+    last = int(end[:4]) + (0 if end[5:] == "01-01" else 1)
+    return alt.DateTime(year=first, month=1, date=1), alt.DateTime(year=last, month=1, date=1)
+
+
+def _labelled_rows(marks: alt.Chart, records: pd.DataFrame, field: str, order: list[str]) -> alt.LayerChart:
+    """Rows with their name written above the marks, across the whole width, instead of as axis
+    labels: on a phone a label column would leave no room for the time axis."""
+    y = alt.Y(f"{field}:N", sort=order, title=None, axis=None)
+    # limit: a long name ends in an ellipsis at the plot's edge instead of widening the chart (the
+    # tooltip and the table under the figure give it in full)
+    names = alt.Chart(pd.DataFrame({field: order})).mark_text(
+        align="left", baseline="middle", dy=-11, fontSize=12, color="#1a1a1a", limit=alt.ExprRef("width")).encode(
+        y=y, x=alt.value(0), text=f"{field}:N")
+    return alt.layer(marks.encode(y=y), names).properties(width="container", height=alt.Step(46))
+
+
+def _status_scales() -> dict:
+    """Colour and shape share domain and title, so the two make one legend."""
+    return dict(
+        color=alt.Color("status:N", title="Status", legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=STATUS_ORDER, range=[STATUS_COLORS[s] for s in STATUS_ORDER])),
+        shape=alt.Shape("status:N", title="Status", legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=STATUS_ORDER, range=["circle", "diamond"])),
+    )
+
+
+def timeline_chart(records: pd.DataFrame, order: list[str]) -> alt.LayerChart:
+    """Bars from start to end month per activity, coloured by status."""
+    start, end = _years(records)
+    scales = _status_scales()
+    bars = alt.Chart(records).mark_bar(cornerRadius=3, height=12, yOffset=7).encode(
+        x=alt.X("van:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"),
+                scale=alt.Scale(domain=[start, end])),
         x2="tot:T",
-        color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=list(STATUS_COLORS),
-                                                                    range=list(STATUS_COLORS.values()))),
+        color=scales["color"],
         tooltip=[alt.Tooltip("activiteit:N", title="Activiteit"), alt.Tooltip("periode:N", title="Periode"),
                  alt.Tooltip("status:N", title="Status"), alt.Tooltip("opbrengst:N", title="Opbrengst")],
     )
-    return bars.properties(width="container", height=alt.Step(22))
+    return _labelled_rows(bars, records, "activiteit", order)
 
 
 def plan_page(reg: Registries, s: Site, page: Page, plan: Monitoringsplan, g: Gemeente) -> str:
@@ -186,16 +240,20 @@ def plan_page(reg: Registries, s: Site, page: Page, plan: Monitoringsplan, g: Ge
     rows, records = [], []
     for a in gp.activiteiten:
         periode = a.van if a.van == a.tot else f"{a.van} – {a.tot}"
-        rows.append(f"| {a.titel} | {periode} | {a.soort} | {a.status} | {a.opbrengst or '—'} "
-                    f"{_page_link(s, page, g, a.pagina)} |")
+        status = status_of(s, a, [g.slug])
+        opbrengst = a.opbrengst or "—"
+        if a.product:
+            links = _product_links(s, page, a.product, [g.slug])
+            opbrengst += f" ({links})" if links else ""
+        rows.append(f"| {a.titel} | {periode} | {a.soort} | {status} | {opbrengst} |")
         records.append({"activiteit": a.titel, "van": month_start(a.van).isoformat(),
-                        "tot": month_end(a.tot).isoformat(), "status": a.status, "periode": periode,
+                        "tot": month_end(a.tot).isoformat(), "status": status, "periode": periode,
                         "opbrengst": a.opbrengst})
     data = pd.DataFrame(records)
     chart = timeline_chart(data, [a.titel for a in gp.activiteiten])
     names = nl_list([a.naam for a in focus_gebieden_van(reg, g)])
     caption = (f"Tijdlijn van het monitoringsplan voor {names}: blauw is uitgevoerd, oranje gepland "
-               f"(stand {plan.peildatum}).")
+               f"(stand {_nl_month(plan.peildatum)}, aangevuld met wat in dit boek staat).")
     table = data[["activiteit", "periode", "status", "opbrengst"]].rename(columns=str.capitalize)
     figure = charts.figure_html(chart, prefix=f"plan-{g.slug}", caption=caption, data=table, description=caption)
     lines = [f"# {page.title}", ""]
@@ -206,34 +264,51 @@ def plan_page(reg: Registries, s: Site, page: Page, plan: Monitoringsplan, g: Ge
     return "\n".join(lines)
 
 
-def werkpakketten_page(reg: Registries) -> str:
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")
+
+
+def _nl_month(text: str) -> str:
+    """'2023-06' -> 'juni 2023'."""
+    y, m = text.split("-")
+    return f"{MAANDEN[int(m) - 1]} {y}"
+
+
+def werkpakketten_page(reg: Registries, s: Site, page: Page) -> str:
     wp = load_werkpakketten(reg)
+    status_anchor = page.href(s.home, anchor(STATUS_HEADING))
     records = []
     lines = [f"# De {nl_count(len(wp.werkpakketten))} werkpakketten", "", wp.toelichting.strip(), ""]
     for w in wp.werkpakketten:
         for m in w.mijlpalen:
-            records.append({"activiteit": f"{w.nummer}. {w.titel}", "van": month_start(m.datum).isoformat(),
-                            "tot": month_end(m.datum).isoformat(), "status": m.status, "periode": m.datum,
-                            "opbrengst": m.tekst})
+            records.append({"activiteit": f"{w.nummer}. {w.kort or w.titel}", "van": month_start(m.datum).isoformat(),
+                            "tot": month_end(m.datum).isoformat(), "status": status_of(s, m),
+                            "periode": _nl_month(m.datum), "opbrengst": m.tekst})
     data = pd.DataFrame(records)
-    order = [f"{w.nummer}. {w.titel}" for w in wp.werkpakketten]
-    points = alt.Chart(data).mark_point(filled=True, size=120).encode(
-        y=alt.Y("activiteit:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("van:T", title=None, axis=alt.Axis(format="%b %Y")),
-        color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=list(STATUS_COLORS),
-                                                                    range=list(STATUS_COLORS.values()))),
-        shape=alt.Shape("status:N", title="Status"),
+    order = [f"{w.nummer}. {w.kort or w.titel}" for w in wp.werkpakketten]
+    start, end = _years(data)
+    scales = _status_scales()
+    points = alt.Chart(data).mark_point(filled=True, size=110, yOffset=7, opacity=0.85).encode(
+        x=alt.X("van:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"),
+                scale=alt.Scale(domain=[start, end])),
+        color=scales["color"], shape=scales["shape"],
         tooltip=[alt.Tooltip("activiteit:N", title="Werkpakket"), alt.Tooltip("periode:N", title="Maand"),
                  alt.Tooltip("opbrengst:N", title="Mijlpaal"), alt.Tooltip("status:N", title="Status")],
-    ).properties(width="container", height=alt.Step(34))
-    caption = f"Mijlpalen per werkpakket (stand {wp.peildatum}): blauw uitgevoerd, oranje gepland."
+    )
+    chart = _labelled_rows(points, data, "activiteit", order)
+    caption = (f"Mijlpalen per werkpakket: blauwe rondjes zijn uitgevoerd, oranje ruiten gepland "
+               f"(stand {_nl_month(wp.peildatum)}, aangevuld met wat in dit boek staat).")
     table = data[["activiteit", "periode", "opbrengst", "status"]].rename(columns={
         "activiteit": "Werkpakket", "periode": "Maand", "opbrengst": "Mijlpaal", "status": "Status"})
-    lines += [raw_html(charts.figure_html(points, prefix="werkpakketten", caption=caption, data=table,
+    lines += [raw_html(charts.figure_html(chart, prefix="werkpakketten", caption=caption, data=table,
                                           description=caption)), ""]
     for w in wp.werkpakketten:
-        lines += [f"## {w.nummer}. {w.titel}", "", w.omschrijving.strip(), "", "| Maand | Mijlpaal | Status |",
-                  "|---|---|---|", *[f"| {m.datum} | {m.tekst} | {m.status} |" for m in w.mijlpalen], ""]
+        lines += [f"## {w.nummer}. {w.titel}", "", w.omschrijving.strip(), "",
+                  "| Maand | Mijlpaal | Status | In dit boek |", "|---|---|---|---|"]
+        for m in w.mijlpalen:
+            boek = f"[{product_label(reg, m.product)}]({status_anchor})" if m.product else "—"
+            lines.append(f"| {_nl_month(m.datum)} | {m.tekst} | {status_of(s, m)} | {boek} |")
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -287,16 +362,18 @@ def coverage_chart(reg: Registries, table: pd.DataFrame | None = None) -> tuple[
     return chart, shown, summary(cov)
 
 
-def data_page(reg: Registries, page: Page) -> str:
+def data_page(reg: Registries, page: Page, evs: Evaluations | None = None) -> str:
     kernset = page.download_href(SITE_DOWNLOADS["kernset"])
     beschikbaarheid = page.download_href(SITE_DOWNLOADS["beschikbaarheid"])
     lines = [f"# {page.title}", "",
-             "Deze pagina legt uit waar de cijfers vandaan komen, wat ze betekenen en hoe ze worden vergeleken. "
-             "Alles op deze pagina komt rechtstreeks uit de registers van het boek.", "",
+             "Op deze pagina lees je waar de cijfers vandaan komen, wat ze meten en hoe we ze vergelijken. "
+             "Alles hier komt uit de lijsten waarmee dit boek gemaakt wordt.", "",
              raw_html(f'<p class="vw-downloads"><a class="vw-download" href="{kernset}" '
                       f'download>Alle cijfers van de kernset (csv)</a> <a class="vw-download" '
-                      f'href="{beschikbaarheid}" download>Beschikbaarheid per indicator (csv)</a></p>'),
-             "", "## Indicatoren van de kernset", ""]
+                      f'href="{beschikbaarheid}" download>Welke cijfers er zijn (csv)</a></p>'),
+             "", "## Indicatoren van de kernset", "",
+             "Per pijler zie je hieronder welke cijfers de monitor volgt. Bij elk cijfer staat wat het meet, en welke "
+             "kant gunstig is. De laatste kolom noemt de bron; de bronnen staan onderaan deze pagina.", ""]
     for p in reg.kernset.pijlers:
         heading = f"{p.nummer}. {p.label}" if p.nummer else p.label
         lines += [f"### {heading}", "", "| Indicator | Wat het meet | Eenheid en leeftijd | Richting | Bron |",
@@ -307,15 +384,10 @@ def data_page(reg: Registries, page: Page) -> str:
             lines.append(f"| {ind.label} | {ind.definitie.strip()} | {eenheid}, {ind.leeftijd} | "
                          f"{DIRECTION[ind.richting]} | {bron} |")
         lines.append("")
-    lines += ["## Bronnen", "", "| Tabel | Titel | Uitgever | Licentie en bronvermelding | Indeling |",
-              "|---|---|---|---|---|"]
-    for tabel_id, t in reg.bronnen.tabellen.items():
-        lines.append(f"| {tabel_id} | [{t.titel}]({t.url}) | {t.uitgever} | {t.licentie}; {t.bronvermelding} | "
-                     f"{t.indeling} |")
-    notes = [f"- **{tid}**: {t.toelichting.strip()}" for tid, t in reg.bronnen.tabellen.items() if t.toelichting]
-    lines += ["", *notes, "", "## Peiljaren per meting", "",
-              "Elke meting neemt uit elke bron één peiljaar. Peiljaren die geen meting voeden blijven in de "
-              "trendfiguren staan: van vóór de start van de monitor, of tussen twee metingen in.", "",
+    lines += method_lines(reg, evs or Evaluations.load(reg))
+    lines += ["## Peiljaren per meting", "",
+              "Elke meting neemt uit elke bron één jaar: het peiljaar. Andere jaren blijven in de figuren met de "
+              "ontwikkeling staan. Dat zijn jaren van voor de start van de monitor, of jaren tussen twee metingen.", "",
               "| Bron | " + " | ".join(m.label for m in reg.metingen.metingen) + " |",
               "|---|" + "---|" * len(reg.metingen.metingen)]
     for tabel_id in reg.bronnen.tabellen:
@@ -323,32 +395,63 @@ def data_page(reg: Registries, page: Page) -> str:
         if any(c != "—" for c in cells):
             lines.append(f"| {tabel_id} | " + " | ".join(cells) + " |")
     chart, table, n = coverage_chart(reg)
-    caption = ("Beschikbaarheid van de kernset per focusgebied en meting: ● een cijfer voor het hele focusgebied, "
-               "◐ alleen per deel of per buurt, ○ geen cijfer, ⇣ staat bij de uitgever en is op te halen (de reden "
-               "staat in de tooltip en de tabel).")
+    caption = ("Beschikbaarheid van de kernset per wijk en meting. Een dicht rondje: er is een cijfer voor het hele gebied. "
+               "Een half rondje: alleen voor een deel of per buurt. Een open rondje: geen cijfer. Een pijltje: de "
+               "uitgever heeft het cijfer wel, en het is op te halen. De reden staat in de tabel bij de figuur.")
     lines += ["", "## Wat er per meting beschikbaar is", "",
-              f"Van de {n['cellen']} cellen (indicator, focusgebied en meting) hebben er {n['beschikbaar']} een cijfer "
-              f"voor het hele focusgebied en {n['deels']} alleen per deel of per buurt; {n['ontbreekt']} zijn leeg. "
-              f"Van de cellen zonder volledig cijfer staan er {n['op_te_halen']} wel bij de uitgever, maar niet in de "
-              "bestanden waarmee dit boek is gemaakt: die zijn op te halen met `vitale-wijken data fetch`.", "",
+              f"Van de {n['cellen']} cellen (cijfer, wijk en meting) hebben er {n['beschikbaar']} een cijfer voor de "
+              f"hele wijk. Bij {n['deels']} is er alleen een cijfer per deel of per buurt. Er zijn er {n['ontbreekt']} "
+              f"leeg. Van de cellen zonder volledig cijfer staan er {n['op_te_halen']} wel bij de uitgever. Ze staan "
+              "alleen nog niet in de bestanden waarmee dit boek is gemaakt. Ophalen kan met `vitale-wijken data fetch`.",
+              "",
               raw_html(charts.figure_html(chart, prefix="beschikbaarheid", caption=caption, data=table,
-                                          description=caption)), "",
-              "## Hoe de cijfers worden vergeleken", "",
-              "- Een focusgebied wordt alleen vergeleken met de gemeente en Nederland als beide cijfers uit dezelfde "
-              "brontabel en hetzelfde peiljaar komen.",
-              "- Verschillen kleiner dan de drempel van de eenheid heten *vergelijkbaar*: "
-              + "; ".join(f"{e.label}: {nl_value(e.drempel, e, with_unit=False) + ' (absoluut)' if e.drempel is not None else nl_value(100 * e.drempel_relatief, reg.kernset.eenheden['procent'], with_unit=False) + '% van de waarde'}"
-                          for e in reg.kernset.eenheden.values()) + ".",
-              "- Een focusgebied van meer CBS-gebieden wordt alleen samengenomen met gewichten van hetzelfde "
-              "peiljaar: aantallen worden opgeteld, verhoudingen opnieuw berekend uit teller en noemer. Kan dat niet, "
-              "dan staan de delen naast elkaar.",
-              "- De gezondheidscijfers per wijk en buurt zijn modelschattingen zonder marges. Het RIVM heeft in 2022 "
-              "eerdere jaren opnieuw geschat; een reeks gebruikt daarom één editie en een verandering sinds de "
-              "nulmeting wordt binnen één editie berekend.",
-              "- Ontbrekende cijfers worden nooit bijgeschat of ingevuld: de reden staat bij het cijfer.",
-              "- Gesprekken worden geteld in deelnemers per thema; aantallen onder 5 worden niet getoond. De "
-              "gesprekken in dit boek zijn een fictief voorbeeld.", ""]
+                                          description=caption)), ""]
+    lines += sources_lines(reg)
     return "\n".join(lines)
+
+
+def method_lines(reg: Registries, evs: Evaluations) -> list[str]:
+    """How figures are compared: general rules, then every rule of the evaluation model with its
+    worked example from the book (``analysis.evaluation.methods.method_sections``)."""
+    from .evaluation.methods import method_sections
+
+    lines = ["## Hoe we de cijfers vergelijken", "",
+             "- We zetten een wijk alleen naast de gemeente en Nederland als de cijfers uit dezelfde bron en "
+             "hetzelfde jaar komen.",
+             "- Bestaat een wijk uit meer delen, dan tellen we aantallen op. Een aandeel rekenen we opnieuw uit, met "
+             "gegevens van hetzelfde jaar. Kan dat niet, dan staan de delen naast elkaar.",
+             "- Ontbreekt een cijfer, dan schatten we het niet zelf. De reden staat bij het cijfer.",
+             "- Gesprekken tellen we in deelnemers per thema. Minder dan 5 deelnemers laten we niet zien. De "
+             "gesprekken in dit boek zijn verzonnen: het is een voorbeeld.", "",
+             "Hieronder staat per regel hoe we bepalen of een verschil telt. Bij elke regel staat een voorbeeld uit "
+             "dit boek.", ""]
+    for sec in method_sections(evs.data, reg, list(evs.by_area.values())):
+        lines += [f"### {sec.titel}", "", sec.uitleg.strip(), "", f"*Voorbeeld.* {sec.voorbeeld.strip()}", ""]
+        if sec.tabel is not None and len(sec.tabel):
+            lines += [_markdown_table(sec.tabel), ""]
+    return lines
+
+
+def _markdown_table(df: pd.DataFrame) -> str:
+    def cell(v) -> str:
+        if isinstance(v, float):
+            return nl_number(v, 1)
+        return str(v).replace("|", "/")
+
+    head = "| " + " | ".join(str(c)[:1].upper() + str(c)[1:] for c in df.columns) + " |"
+    rows = ["| " + " | ".join(cell(v) for v in rec) + " |" for rec in df.itertuples(index=False)]
+    return "\n".join([head, "|" + "---|" * len(df.columns), *rows])
+
+
+def sources_lines(reg: Registries) -> list[str]:
+    """The sources section: table codes, titles, licences and notes (codes belong here)."""
+    lines = ["## Bronnen en toelichting", "", "| Tabel | Titel | Uitgever | Licentie en bronvermelding | Indeling |",
+             "|---|---|---|---|---|"]
+    for tabel_id, t in reg.bronnen.tabellen.items():
+        lines.append(f"| {tabel_id} | [{t.titel}]({t.url}) | {t.uitgever} | {t.licentie}; {t.bronvermelding} | "
+                     f"{t.indeling} |")
+    notes = [f"- **{tid}**: {t.toelichting.strip()}" for tid, t in reg.bronnen.tabellen.items() if t.toelichting]
+    return [*lines, "", *notes, ""]
 
 
 # --- writing ----------------------------------------------------------------------------------------
@@ -358,18 +461,19 @@ def generated_pages(reg: Registries, s: Site) -> dict[str, str]:
     """Source path (relative to the project root) -> text, for every page made from the registries."""
     frameworks = load_frameworks(reg)
     plan = load_plan(reg)
+    evs = Evaluations.load(reg)
     out = {}
     for page in s.pages:
         if page.executed:
             continue
         if page.soort == "werkpakketten":
-            out[page.source] = werkpakketten_page(reg)
+            out[page.source] = werkpakketten_page(reg, s, page)
         elif page.soort == "methode":
-            out[page.source] = data_page(reg, page)
+            out[page.source] = data_page(reg, page, evs)
         else:
             g = reg.gemeente(page.gemeente)
             if page.soort == "denkkader":
-                out[page.source] = framework_page(reg, s, page, frameworks[g.slug])
+                out[page.source] = framework_page(reg, s, page, frameworks[g.slug], evs)
             elif page.soort == "plan":
                 out[page.source] = plan_page(reg, s, page, plan, g)
             else:
