@@ -365,3 +365,30 @@ def test_axis_ticks_of_a_printed_chart_are_not_numbers_of_a_person():
 
     assert axis_ticks("0 25 50 75 100") and axis_ticks("340 360 380") and axis_ticks("300 400 500")
     assert not axis_ticks("06 12 34 56 78") and not axis_ticks("111.222.333") and not axis_ticks("030 123 45 67")
+
+
+def test_a_pdf_keeps_every_finding_its_page_has_and_drops_print_artefacts(tmp_path):
+    """A PDF is printed from a page the gate reads cell by cell. 'Muntplein 20' made of a theme and
+    the count in the next cell exists only in the PDF's text: not a finding. A real address that is
+    on the page too, or any finding of a PDF without a page, stands."""
+    from analysis.privacy.gate import Finding, _without_layout_artefacts, pdf_twin
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    for name in ("rapport-x.pdf", "rapport-x.html", "los.pdf"):
+        (downloads / name).write_text("x", encoding="utf-8")
+    (tmp_path / "book" / "factsheets").mkdir(parents=True)
+    (tmp_path / "book" / "factsheets" / "batau-2025.html").write_text("x", encoding="utf-8")
+    (downloads / "factsheet-batau-2025.pdf").write_text("x", encoding="utf-8")
+    assert pdf_twin(tmp_path, "downloads/rapport-x.pdf") == "downloads/rapport-x.html"
+    assert pdf_twin(tmp_path, "downloads/factsheet-batau-2025.pdf") == "book/factsheets/batau-2025.html"
+    assert pdf_twin(tmp_path, "downloads/los.pdf") is None
+    findings = [
+        Finding("downloads/rapport-x.pdf (pagina 6)", "straat met huisnummer", "Muntplein 20"),
+        Finding("downloads/rapport-x.pdf (pagina 2)", "straat met huisnummer", "Kerkstraat 12"),
+        Finding("downloads/rapport-x.html", "straat met huisnummer", "Kerkstraat 12"),
+        Finding("downloads/rapport-x.pdf (pagina 3)", "naam op de deny-list", "Verhoeven"),
+        Finding("downloads/los.pdf (pagina 1)", "telefoonnummer", "0 10 205 15 25"),
+    ]
+    kept = _without_layout_artefacts(tmp_path, findings)
+    assert [f.text for f in kept] == ["Kerkstraat 12", "Kerkstraat 12", "Verhoeven", "0 10 205 15 25"]

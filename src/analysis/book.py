@@ -189,8 +189,9 @@ def _layout_digest(root: Path) -> str:
 
 def _sources_digest(root: Path, s: Site, toc: Path) -> str:
     """Everything the Jupyter Book build reads: if it is unchanged, the site is too."""
+    # colofon.yml and zoekwoorden.yml are read by the Sphinx extension (footer, search synonyms).
     files = [root / p.source for p in s.pages] + [toc, root / "_config.yml", *(root / TEMPLATES).glob("*"),
-                                                  *(root / STATIC).glob("*")]
+                                                  *(root / STATIC).glob("*"), *(root / "data").glob("*.yml")]
     return _digest([*files, *_code_files()], extra=s.editie)
 
 

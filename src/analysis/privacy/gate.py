@@ -26,7 +26,7 @@ from ..registries import Registries
 from . import counts
 from .config import load_config
 from .fieldwork import Origin, origins, source_of
-from .rules import KLEIN_AANTAL, Rules
+from .rules import ADRES, KLEIN_AANTAL, TELEFOON, Rules
 from .text import Fragment, csv_fragments, html_fragments, json_strings, normalise, pdf_fragments
 
 PRIVACY_FILE = "privacy.yml"
@@ -226,10 +226,44 @@ def gate_after_build(reg: Registries, site: Path, root: Path | None = None) -> l
         findings += found
     cache["after_key"], cache["after"] = key, after
     _save_cache(cache_path, cache)
+    findings = _without_layout_artefacts(site, findings)
     if findings:  # where each came from: today's fieldwork
         index = _fieldwork_index(reg, root, datasets)
         findings = [_with_source(f, index) for f in findings]
     return findings
+
+
+# Rules whose pattern is a word followed by numbers: in a PDF's text, neighbouring table cells and
+# the ticks of chart axes run together into such patterns ("verloedering 11", "0 10 205 15 25").
+LAYOUT_SENSITIVE = (ADRES, TELEFOON)
+
+
+def pdf_twin(site: Path, rel: str) -> str | None:
+    """The HTML page a PDF in the site was printed from: a deck or report beside it in downloads/
+    (same name), or the factsheet page of ``downloads/factsheet-<name>.pdf``."""
+    path = Path(rel)
+    if path.suffix != ".pdf":
+        return None
+    for twin in (path.with_suffix(".html"),
+                 Path("book") / "factsheets" / (path.stem.removeprefix("factsheet-") + ".html")):
+        if (site / twin).is_file():
+            return str(twin)
+    return None
+
+
+def _without_layout_artefacts(site: Path, findings: list[Finding]) -> list[Finding]:
+    """A PDF is a print of a page the gate scanned cell by cell. A layout-sensitive finding in the
+    PDF that its page does not have is an artefact of the print (cells run together); every
+    other finding in a PDF stands, and a PDF without a known page keeps all of them."""
+    by_page = {(f.where.split(" (")[0], f.rule, normalise(f.text)) for f in findings}
+    kept = []
+    for f in findings:
+        rel = f.where.split(" (")[0]
+        twin = pdf_twin(site, rel)
+        if twin and f.rule in LAYOUT_SENSITIVE and (twin, f.rule, normalise(f.text)) not in by_page:
+            continue
+        kept.append(f)
+    return kept
 
 
 def _with_source(f: Finding, index: list[tuple[str, Origin]]) -> Finding:
