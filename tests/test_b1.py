@@ -3,8 +3,8 @@ kinds below scores Flesch-Douma >= 60 and holds none of the banned patterns (tab
 internal ids, build words, stiff inversions). How text is extracted and scored is in
 ``analysis.leesbaarheid`` (unit tests with planted defects: tests/test_leesbaarheid.py).
 
-Page kinds are added here as their text is rewritten: factsheets and wijk profiles by the lead
-(``PAGE_KINDS`` maps a kind to its pages)."""
+``PAGE_KINDS`` maps a kind to its pages; wijk profiles are checked in the regio edition
+(tests/test_batch.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ PAGE_KINDS = {
     "werkpakketten": ["book/werkpakketten.html"],
     "plan": "book/plan/*.html",
     "denkkader": "book/denkkader/*.html",
-    "gesprekken": "book/verhalen/*.html",  # the fieldwork helper's text, passing since its merge
+    "gesprekken": "book/verhalen/*.html",
+    "factsheet": "book/factsheets/*.html",
+    "overzicht": ["book/overzicht.html"],
 }
 
 
@@ -31,16 +33,8 @@ def pages_of(built_book: Path, kind: str) -> list[str]:
     return spec
 
 
-# The method texts on Data en methode come from analysis.evaluation.methods (the lead's package): one
-# worked example there says "De bronbestanden van dit boek ..." (a build word). Strict: once it is
-# reworded this case passes, the xfail turns into a failure and the marker must go.
-KNOWN = {"data-en-methode": "evaluation.methods._interval_example says 'De bronbestanden van dit boek' (lead)"}
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", [
-    pytest.param(k, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN[k])) if k in KNOWN else k
-    for k in PAGE_KINDS])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_running_text_is_b1_and_free_of_codes(built_book, kind):
     pages = pages_of(built_book, kind)
     assert pages, f"no built pages of kind {kind}"

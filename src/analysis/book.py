@@ -294,12 +294,15 @@ def build_book(
     else:
         prune_site(layout.site, s, log)
         status = downloads_and_pdfs(reg, s, layout, log)
-        if status == 0:  # slide decks and Gesprekken reports with their PDFs (issue 14), into downloads/
+        if status == 0:  # handouts, slide decks and Gesprekken reports with their PDFs, into downloads/
             from .rapport import build_reports
             from .slides.build import build_decks
 
-            status = build_decks(reg, s, layout.site, layout.stamps, log) or build_reports(
-                reg, s, layout.site, layout.stamps, log)
+            from .handout import build_handouts
+
+            status = (build_handouts(reg, s, layout.site, layout.stamps, log)
+                      or build_decks(reg, s, layout.site, layout.stamps, log)
+                      or build_reports(reg, s, layout.site, layout.stamps, log))
     findings = privacy.gate_after_build(reg, layout.site, root) if layout.site.exists() else []  # pages, CSV, PDFs
     if findings:
         log(privacy.report(findings))

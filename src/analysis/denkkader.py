@@ -243,8 +243,10 @@ def goals_markdown(reg: Registries, gemeente_slug: str, *, indicators: set[str] 
             continue
         labels = code_labels or {}
         what = [reg.indicator(i).label.lower() for i in used_ind] + [f"thema {labels.get(c, c)}" for c in used_codes]
-        lines.append(f"- {{ref}}`{goal.tekst} <{goal_label(gemeente_slug, goal.id)}>` "
-                     f"({block.titel}; via {', '.join(what)})")
+        lines.append(f"| {{ref}}`{goal.tekst} <{goal_label(gemeente_slug, goal.id)}>` | {block.titel} | "
+                     f"{', '.join(what)} |")
     if not lines:
         return "Geen doel in het denkkader gebruikt de cijfers of thema's van deze pagina."
-    return "Deze pagina levert bewijs voor deze doelen in het denkkader:\n\n" + "\n".join(lines)
+    # A table: each goal with the part of the framework it belongs to and what on this page tells about it.
+    return ("Deze pagina zegt iets over deze doelen:\n\n| Doel | Onderdeel | Wat deze pagina erover zegt |\n"
+            "|---|---|---|\n" + "\n".join(lines))

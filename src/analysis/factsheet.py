@@ -33,7 +33,17 @@ from .format import esc, nl_count, nl_list
 from .gebied import Gebied, resolve
 from .registries import Registries, registries
 from .registry_models import Meting
-from .sitemap import SITE_DOWNLOADS, Page, Site, factsheet_page, profile_page, site
+from .sitemap import (
+    OVERZICHT,
+    SITE_DOWNLOADS,
+    SLIDES_HTML,
+    SLIDES_PDF,
+    Page,
+    Site,
+    factsheet_page,
+    profile_page,
+    site,
+)
 from .tables import definitions_html, pijler_table
 
 
@@ -119,6 +129,10 @@ class Factsheet:
         if verhaal is not None:
             lines.append(f"Wat bewoners en professionals vertelden, staat bij de "
                          f"[gesprekken van {self.meting.jaar}]({self.page.href(verhaal)}).")
+        if self.gebied.is_focus:
+            overzicht = self.site.page(OVERZICHT)
+            lines.append(f"Hoe het in alle vier de wijken gaat, ziet u op de pagina [{overzicht.toc_title}]"
+                         f"({self.page.href(overzicht)}).")
         return Markdown("\n\n".join(lines))
 
     def _wijk_text(self) -> str:
@@ -158,10 +172,15 @@ class Factsheet:
 
     def downloads(self) -> HTML:
         """Links to the printable PDF and the figures of this page (written after the build)."""
-        labels = {"pdf": "Factsheet als pdf (A4)", "handout": "Samenvatting op twee A4'tjes (pdf)",
+        labels = {"handout": "Samenvatting op twee A4'tjes (pdf)", "pdf": "Factsheet als pdf (A4)",
                   "csv": "Cijfers van deze pagina (csv)"}
-        links = [f'<a class="vw-download" href="{self.page.download_href(name)}" download>{labels[kind]}</a>'
-                 for kind, name in self.page.downloads.items() if kind in labels]
+        links = [f'<a class="vw-download" href="{self.page.download_href(self.page.downloads[kind])}" download>'
+                 f'{label}</a>' for kind, label in labels.items() if kind in self.page.downloads]
+        if SLIDES_HTML in self.page.slides:
+            links.append(f'<a class="vw-download" href="{self.page.download_href(self.page.slides[SLIDES_HTML])}">'
+                         f'Presentatie</a>')
+            links.append(f'<a class="vw-download" href="{self.page.download_href(self.page.slides[SLIDES_PDF])}" '
+                         f'download>Presentatie als pdf</a>')
         links.append(f'<a class="vw-download" href="{self.page.download_href(SITE_DOWNLOADS["kernset"])}" download>'
                      f'Alle cijfers van de kernset (csv)</a>')
         return HTML(f'<p class="vw-downloads">{" ".join(links)}</p>')
@@ -193,8 +212,12 @@ class Factsheet:
         group = self.ev.vergelijkingsgroep
         if group is None:
             return Markdown(f"Voor {self.focus} zijn geen vergelijkbare wijken gekozen: {self.ev.vergelijkingsgroep_reden}.")
-        wijken = ", ".join(f"{w.naam} ({w.gemeente_naam})" for w in group.wijken)
-        lines = [group.toelichting(self.focus), "", f"De gekozen wijken: {wijken}.", ""]
+        used = nl_list([f.label.split(" (")[0] for f in group.kenmerken if f.kolom in group.profiel])
+        lines = [f"We zochten de {len(group.wijken)} wijken in Nederland die vóór de start het meest op {self.focus} "
+                 f"leken. We keken naar {used}. Zo zie je hoe het in {self.focus} had kunnen gaan zonder de aanpak. "
+                 f"De afstand zegt hoe sterk een wijk op {self.focus} lijkt: hoe kleiner, hoe meer.", "",
+                 "| Wijk | Gemeente | Afstand |", "|---|---|---|",
+                 *[f"| {w.naam} | {w.gemeente_naam} | {nl_num(w.afstand, 2)} |" for w in group.wijken], ""]
         rows = []
         for ie in self.ev.indicatoren:
             band = ie.vergelijkingswijken
@@ -208,9 +231,9 @@ class Factsheet:
                         f"({nl_num(band.p25, ie.decimalen)} – {nl_num(band.p75, ie.decimalen)}) | {parallel} |")
         if rows:
             year = next(ie.vergelijkingswijken.peiljaar for ie in self.ev.indicatoren if ie.vergelijkingswijken)
-            lines += [f"Hieronder de cijfers van {year}, vóór de start van de monitor. De middelste van de "
-                      f"vergelijkbare wijken staat voorop; tussen haakjes de middelste helft van die wijken. De laatste "
-                      f"kolom zegt of {self.focus} tussen 2012 en {year} even snel veranderde als deze wijken.", "",
+            lines += [f"De cijfers hieronder zijn van {year}, vóór de start. Bij de vergelijkbare wijken staat eerst "
+                      f"de middelste wijk. Tussen haakjes staat de middelste helft van de wijken. De laatste kolom zegt "
+                      f"of {self.focus} voor de start net zo veranderde als deze wijken.", "",
                       f"| Indicator | {self.focus} | Vergelijkbare wijken | Voor de start gelijk op |",
                       "|---|---|---|---|", *rows, ""]
         return Markdown("\n".join(lines))
@@ -232,8 +255,8 @@ class Factsheet:
             return Markdown("")
         items = [f"{{vw-optional}}`{w.naam} <{self.page.href(profile_page(w, self.meting.jaar)).rsplit('.', 1)[0]}>`"
                  for w in wijken]
-        return Markdown(f"De andere wijken van {self.gemeente.naam}: " + ", ".join(items) + ". In de regio-uitgave "
-                        "van dit boek heeft elke wijk een eigen profiel.")
+        return Markdown(f"In de regio-uitgave van dit boek heeft elke wijk van {self.gemeente.naam} een eigen profiel. "
+                        f"Dit zijn de andere wijken:\n\n" + "\n".join(f"- {item}" for item in items))
 
     def doelen(self) -> Markdown:
         from .denkkader import goals_markdown

@@ -60,8 +60,8 @@ def comparison(fs: "Factsheet", pijler_label: str, ies: list[IndicatorEvaluation
     data = pd.DataFrame(records)
     chart = charts.comparison_chart(data, "procent")
     years = sorted({int(y) for y in data["peiljaar"]})
-    caption = (f"{pijler_label}: {fs.focus} naast {fs.gemeente.naam} en Nederland, in procenten "
-               f"({', '.join(map(str, years))}; alleen cijfers uit dezelfde bron en hetzelfde jaar).")
+    caption = (f"{pijler_label}: {fs.focus}, {fs.gemeente.naam} en Nederland in procenten "
+               f"({', '.join(map(str, years))}). Alleen cijfers uit dezelfde bron en hetzelfde jaar.")
     table = data.assign(indicator=data["indicator"].str.replace("|", " ", regex=False))[
         ["indicator", "gebied", "tekst", "peiljaar", "bron"]].rename(columns={
             "indicator": "Indicator", "gebied": "Gebied", "tekst": "Waarde", "peiljaar": "Jaar", "bron": "Bron"})
@@ -94,8 +94,7 @@ def national(fs: "Factsheet", pijler_label: str, ies: list[IndicatorEvaluation])
         return None
     data = pd.concat([pd.DataFrame(bins), pd.DataFrame(marks)], ignore_index=True)
     chart = charts.distribution_chart(data)
-    caption = (f"{pijler_label}: hoe alle wijken van Nederland verdeeld zijn (grijze staven: aantal wijken) en waar "
-               f"{fs.focus} staat (lijn).")
+    caption = (f"{pijler_label}: de grijze staven zijn alle wijken van Nederland. De lijn is {fs.focus}.")
     table = pd.DataFrame(marks)[["indicator", "tekst"]].assign(
         indicator=lambda d: d["indicator"].str.replace("|", " ", regex=False)).rename(
         columns={"indicator": "Indicator", "tekst": "Plaats"})
@@ -138,10 +137,9 @@ def trend(fs: "Factsheet", pijler_label: str, pijler_id: str) -> str | None:
         return None
     chart = charts.trend_chart(data, fs.reg.metingen.start_monitor)
     years = sorted(data["peiljaar"].unique())
-    caption = (f"{pijler_label}: verloop van {years[0]} tot en met {years[-1]} voor {fs.focus}, "
-               f"{fs.gemeente.naam} en Nederland. Elke lijn is één gebied uit één uitgave van de bron; de "
-               f"stippellijn is de start van de monitor in {fs.reg.metingen.start_monitor}. Aantallen staan alleen "
-               f"voor het gebied zelf: die van grotere gebieden passen niet op dezelfde schaal.")
+    caption = (f"{pijler_label}: van {years[0]} tot en met {years[-1]} in {fs.focus}, {fs.gemeente.naam} en "
+               f"Nederland. Elke lijn is één gebied uit één uitgave van de bron. De stippellijn is de start in "
+               f"{fs.reg.metingen.start_monitor}. Aantallen staan er alleen voor {fs.focus} zelf.")
     table = data.assign(indicator=data["indicator"].str.replace("|", " ", regex=False))[
         ["indicator", "gebied", "peiljaar", "tekst", "bron_tabel"]].rename(columns={
             "indicator": "Indicator", "gebied": "Gebied", "peiljaar": "Jaar", "tekst": "Waarde", "bron_tabel": "Bron"})
@@ -237,7 +235,8 @@ def map_figure(fs: "Factsheet") -> str:
             which = (f" Voor deze meting zijn er geen wijkcijfers die op deze kaart passen; de kaart toont daarom "
                      f"{peiljaar}.")
             title.append(f"(geen nieuwere wijkcijfers op deze kaart)")
-        caption = (f"Wijken van {fs.gemeente.naam} naar {label} ({eenheid.label}; {peiljaar}, bron {tabel}); "
+        caption = (f"Wijken van {fs.gemeente.naam} naar {label} ({eenheid.label}; {peiljaar}, bron: "
+                   f"{fs.reg.tabel(tabel).leesnaam}); "
                    f"{fg.naam} is {outline}. "
                    + (f"{scale.toelichting} " if scale is not None else "")
                    + (f"Niet ingekleurd: {len(suppressed)} wijk(en) met minder dan "

@@ -15,7 +15,7 @@ from .data import load_availability, load_geometry
 from .gebied import focus_gebieden
 from .plan import book_products, product_label, product_status
 from .registries import Registries, registries
-from .sitemap import site
+from .sitemap import OVERZICHT, site
 
 
 class Home:
@@ -113,6 +113,9 @@ class Home:
                    if p.gebied == fg.key]
             cells.append(", ".join(own) or "—")
             lines.append("| " + " | ".join(cells) + " |")
+        overzicht = s.page(OVERZICHT)
+        lines += ["", f"De vier wijken staan naast elkaar op de pagina [{overzicht.toc_title}]({home.href(overzicht)}). "
+                      f"Daar staan ook de presentaties voor het monitoringsoverleg."]
         return Markdown("\n".join(lines))
 
     def stand(self) -> Markdown:

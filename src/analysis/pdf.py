@@ -130,3 +130,9 @@ def print_pages(site: Path, pages: dict[str, Path], stamps: Path,
             browser.close()
     log(f"pdf: {len(made)} {paper.what} printed")
     return made
+
+
+def page_count(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)

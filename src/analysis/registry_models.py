@@ -338,6 +338,7 @@ class Kernset(_Strict):
 class Tabel(_Strict):
     uitgever: str
     titel: str
+    kort: str | None = None  # the table in running text ("de Gezondheidsmonitor (uitgave 2020)")
     licentie: str
     bronvermelding: str
     url: Annotated[str, Field(pattern=r"^https://")]
@@ -348,6 +349,11 @@ class Tabel(_Strict):
     # Peiljaren a multi-year table publishes (metingen.yml may only use these).
     peiljaren: list[int] = Field(default_factory=list)
     modelschatting: bool = False
+
+    @property
+    def leesnaam(self) -> str:
+        """How running text names the table: its short name, else "de <titel>"."""
+        return self.kort or f"de {self.titel}"
     toelichting: str | None = None
 
 

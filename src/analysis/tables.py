@@ -11,6 +11,7 @@ that on a phone each row can be shown as a card.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from .evaluation.model import AreaEvaluation, IndicatorEvaluation, PartEvaluation
 from .evaluation.position import NationalPosition
@@ -20,9 +21,12 @@ from .evaluation.trend import TrendComparison
 from .evaluation.values import Value
 from .evaluation.words import SYMBOL, change_text, level_text
 from .format import esc
+from .reader_text import plain
 from .registries import Registries
 
 
+METHOD_NOTE = {"som van de delen": "Opgeteld uit de delen van het gebied.",
+               "berekend uit de delen": "Berekend uit de tellingen van de delen van het gebied."}
 MEDIAN_NOTE = ("De middelste wijk van de gemeente: de helft van de wijken heeft een hoger cijfer, de helft een lager. "
                "Een paar wijken met heel hoge cijfers trekken het cijfer van de hele gemeente omhoog; de middelste "
                "wijk niet. Wijken met minder dan 1.000 inwoners tellen niet mee bij cijfers per 1.000 inwoners.")
@@ -30,14 +34,18 @@ MEDIAN_NOTE = ("De middelste wijk van de gemeente: de helft van de wijken heeft 
 
 @dataclass
 class Notes:
-    """Numbered footnotes, shared by identical texts."""
+    """Numbered footnotes, shared by identical texts; codes in them become names (``plain``)."""
 
     prefix: str
+    reg: Registries | None = None
+    names: Mapping[str, str] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
 
     def ref(self, text: str) -> str:
         if not text:
             return ""
+        if self.reg is not None:
+            text = plain(self.reg, text, self.names)
         if text not in self.texts:
             self.texts.append(text)
         n = self.texts.index(text) + 1
@@ -126,7 +134,7 @@ def _focus_cell(reg: Registries, ev: AreaEvaluation, ie: IndicatorEvaluation, no
         return '<span class="vw-ontbreekt">ontbreekt</span>' + notes.ref(v.reden)
     text = esc(cell_text(reg, ie, v))
     if v.methode not in ("", "direct"):
-        text += notes.ref(f"Samengesteld: {v.methode}.")
+        text += notes.ref(METHOD_NOTE.get(v.methode, f"Samengesteld: {v.methode}."))
     lines = [text, f'<small class="vw-bron">{v.peiljaar}</small>']
     if v.has_interval:
         lines.append(f'<small class="vw-marge">marge {esc(cell_text(reg, ie, _at(v, v.ondergrens)))} – '
@@ -200,15 +208,18 @@ def _td(label: str, content: str) -> str:
     return f'<td data-label="{esc(label)}">{content}</td>'
 
 
-def _without_figures_html(ies: list[IndicatorEvaluation], heading: str) -> str:
+def _without_figures_html(reg: Registries, ies: list[IndicatorEvaluation], heading: str,
+                          names: Mapping[str, str]) -> str:
     """Indicators without any figure in this meting (not for the area, the gemeente or
-    Nederland): named with the reason, instead of rows of empty cells."""
+    Nederland): a small table with the reason, instead of rows of empty cells."""
     by_reason: dict[str, list[str]] = {}
     for ie in ies:
-        by_reason.setdefault(ie.focus.reden, []).append(ie.indicator.label)
-    items = "".join(f"<li><strong>{esc(', '.join(labels))}</strong>: {esc(reason)}</li>"
-                    for reason, labels in by_reason.items())
-    return f'<div class="vw-leeg" role="note"><p><strong>{esc(heading)}</strong></p><ul>{items}</ul></div>'
+        by_reason.setdefault(plain(reg, ie.focus.reden, names), []).append(ie.indicator.label)
+    rows = "".join(f'<tr><th scope="row">{esc(", ".join(labels))}</th><td data-label="Waarom niet">{esc(reason)}</td>'
+                   f"</tr>" for reason, labels in by_reason.items())
+    return (f'<div class="vw-leeg" role="note"><table class="vw-table vw-zonder"><caption>{esc(heading)}</caption>'
+            f'<thead><tr><th scope="col">Cijfer</th><th scope="col">Waarom er geen cijfer is</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>")
 
 
 def _has_any_figure(ie: IndicatorEvaluation) -> bool:
@@ -230,15 +241,15 @@ def pijler_table(reg: Registries, ev: AreaEvaluation, ies: list[IndicatorEvaluat
                  note_prefix: str) -> str:
     absent = [ie for ie in ies if not _has_any_figure(ie)]
     ies = [ie for ie in ies if _has_any_figure(ie)]
-    absent_html = _without_figures_html(absent, "Zonder cijfer in deze meting (ook niet voor de gemeente of "
-                                                "Nederland)") if absent else ""
+    absent_html = _without_figures_html(reg, absent, "Zonder cijfer in deze meting (ook niet voor de gemeente of "
+                                                     "Nederland)", ev.namen) if absent else ""
     if not ies:
-        return f'<p class="vw-tabeltitel"><strong>{esc(caption)}</strong></p>' + absent_html
+        return absent_html
     names = ref_names(ev)
     change_cols = change_columns(reg, ev)
     headers = ["Indicator", ev.naam, names["gemeente"], names["nederland"], "Oordeel",
                *[c[0] for c in change_cols]]
-    notes = Notes(note_prefix)
+    notes = Notes(note_prefix, reg, ev.namen)
     body = []
     for ie in ies:
         unit = ie.eenheid.label + (f", {ie.indicator.leeftijd}" if ie.indicator.leeftijd != "alle leeftijden" else "")
@@ -266,10 +277,11 @@ def pijler_table(reg: Registries, ev: AreaEvaluation, ies: list[IndicatorEvaluat
 
 
 def definitions_html(ies: list[IndicatorEvaluation]) -> str:
-    items = []
-    for ie in ies:
-        ind = ie.indicator
-        items.append(f"<dt>{esc(ind.label)}</dt><dd>{esc(ind.definitie.strip())} <small>Leeftijd: "
-                     f"{esc(ind.leeftijd)}.</small></dd>")
+    """What each figure measures: a small reference table, folded away."""
+    rows = "".join(f'<tr><th scope="row">{esc(ie.indicator.label)}</th>'
+                   f'<td data-label="Wat het meet">{esc(ie.indicator.definitie.strip())}</td>'
+                   f'<td data-label="Leeftijd">{esc(ie.indicator.leeftijd)}</td></tr>' for ie in ies)
     return (f'<details class="vw-definities"><summary>Wat meten deze cijfers?</summary>'
-            f"<dl>{''.join(items)}</dl></details>")
+            f'<table class="vw-table vw-definitietabel"><thead><tr><th scope="col">Cijfer</th>'
+            f'<th scope="col">Wat het meet</th><th scope="col">Leeftijd</th></tr></thead><tbody>{rows}</tbody>'
+            f"</table></details>")

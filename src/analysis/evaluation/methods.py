@@ -90,8 +90,8 @@ def _interval_example(evs: list[AreaEvaluation]) -> str:
                     return (f"{ie.indicator.label} in {ev.naam}: verschil met {ev.referenties[role][1]} "
                             f"{nl_num(v.verschil, 1)} procentpunt, foutmarge {nl_num(v.regel.marge, 1)}: "
                             f"{v.oordeel}.")
-    return ("De bronbestanden van dit boek hebben nog geen 95%-intervallen. Zodra een tabel ze heeft, gaat deze "
-            "regel voor de afgeleide marge.")
+    return ("In de cijfers van dit boek staan nog geen 95%-marges van de bron. Zodra een tabel ze heeft, gaat deze "
+            "regel voor de marge die we zelf afleiden.")
 
 
 def _rate_example(data: EvaluationData, evs: list[AreaEvaluation], reg: Registries) -> tuple[str, pd.DataFrame | None]:
@@ -232,7 +232,7 @@ def method_sections(data: EvaluationData, reg: Registries,
             "vergelijkingswijken", "Vergelijkbare wijken",
             f"Voor elk focusgebied zoeken we de {K_DEFAULT} Nederlandse wijken die er vóór de start het meest op "
             f"leken. We kijken naar: {kenmerken}. Gezondheid en moeite met rondkomen komen uit 2020; inwoners, "
-            f"dichtheid en leeftijd uit 2024, omdat er landelijk geen oudere wijkcijfers in de bronbestanden staan. "
+            f"dichtheid en leeftijd uit 2024, omdat er voor heel Nederland geen oudere wijkcijfers in dit boek staan. "
             f"De WOZ-waarde staat er landelijk niet in en telt niet mee. Andere focusgebieden, wijken met minder dan "
             f"{nl_num(MIN_INWONERS, 0)} inwoners en wijken waarvan de grenzen tussen 2020 en 2024 veranderden, doen "
             f"niet mee. {PARALLEL_RULE}",

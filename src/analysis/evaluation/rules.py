@@ -107,8 +107,8 @@ def _rounding(decimals: int) -> float:
 def _margin_text(m: DerivedMargin, kind: str) -> str:
     meervoud = "buurten" if m.gebied_niveau == "buurt" else "wijken"
     marge = m.marge_verandering if kind == "verandering" else m.marge_niveau
-    return (f"marge {nl_num(marge, 1)} procentpunt, afgeleid uit de spreiding van de veranderingen "
-            f"{m.van_peiljaar}–{m.naar_peiljaar} in alle {meervoud} van Nederland (de bron geeft geen foutmarge)")
+    return (f"{nl_num(marge, 1)} procentpunt. Die marge volgt uit hoe alle {meervoud} van Nederland "
+            f"veranderden van {m.van_peiljaar} tot {m.naar_peiljaar}; de bron geeft zelf geen marge")
 
 
 # -- level: one area against a reference, same table and peiljaar ----------------------------
@@ -126,12 +126,12 @@ def judge_level(ind: Indicator, reg: Registries, kind: Kind, focus: Value, ref: 
         if se_f is not None:
             se_r = se_from_interval(ref.ondergrens, ref.bovengrens) or 0.0
             marge = Z95 * math.hypot(se_f, se_r)
-            rule = Rule("interval", f"verschil vergeleken met de foutmarge van de schatting ({nl_num(marge, 1)}, uit "
-                                    f"het 95%-interval van de bron)", marge)
+            rule = Rule("interval", f"Regel: een verschil telt als het groter is dan de foutmarge van de bron "
+                                    f"({nl_num(marge, 1)}).", marge)
             return directed(ind, diff, abs(diff) <= marge, rule)
         if margin is None:
             return no_verdict("de bron geeft geen foutmarge en er is geen landelijke marge voor deze indicator")
-        rule = Rule("afgeleide_marge", f"verschil vergeleken met de {_margin_text(margin, 'niveau')}",
+        rule = Rule("afgeleide_marge", f"Regel: een verschil telt als het groter is dan {_margin_text(margin, 'niveau')}.",
                     margin.marge_niveau)
         return directed(ind, diff, abs(diff) <= margin.marge_niveau, rule)
     if kind == "telling":
@@ -139,7 +139,7 @@ def judge_level(ind: Indicator, reg: Registries, kind: Kind, focus: Value, ref: 
             return no_verdict("aantallen van gebieden van verschillende grootte zijn niet te vergelijken")
         return _rate_level(ind, focus, ref)
     marge = _rounding(decimals)
-    rule = Rule("afronding", "registercijfer: elk verschil groter dan de afronding van de bron telt", marge)
+    rule = Rule("afronding", "Regel: bij een geteld cijfer telt elk verschil dat groter is dan de afronding.", marge)
     return directed(ind, diff, abs(diff) <= marge + 1e-9, rule)
 
 
@@ -168,8 +168,9 @@ def _rate_level(ind: Indicator, focus: Value, ref: Value) -> Verdict:
     if rr is None:
         return no_verdict("geen enkel geval in beide gebieden")
     tegen = "de rest van het gebied" if rest else "het vergelijkingsgebied"
-    rule = Rule("poisson", f"toets voor tellingen (Poisson) tegen {tegen}: "
-                           f"{'binnen' if rr.within_margin else 'buiten'} de toevalsmarge", p_waarde=rr.p_value)
+    rule = Rule("poisson", f"Regel: bij aantallen kijken we of het verschil met {tegen} groter is dan toeval "
+                           f"(Poisson-toets). Hier: {'binnen' if rr.within_margin else 'buiten'} de toevalsmarge.",
+                p_waarde=rr.p_value)
     return directed(ind, rr.ratio - 1.0, rr.within_margin, rule, verschil=focus.waarde - ref.waarde)
 
 
@@ -196,16 +197,18 @@ def judge_change(ind: Indicator, kind: Kind, f0: Value, f1: Value, r0: Value | N
         if all(s is not None for s in ses_f):
             ses_r = [se_from_interval(v.ondergrens, v.bovengrens) or 0.0 for v in (r0, r1)]
             marge = Z95 * math.sqrt(sum(s * s for s in ses_f + ses_r))
-            rule = Rule("interval", f"verschil met {tegen} vergeleken met de foutmarge van de schattingen "
-                                    f"({nl_num(marge, 1)}, uit de 95%-intervallen van de bron)", marge)
+            rule = Rule("interval", f"Regel: de verandering telt als ze meer dan de foutmarge van de bron "
+                                    f"({nl_num(marge, 1)}) afwijkt van {tegen}.", marge)
             return directed(ind, did, abs(did) <= marge, rule)
         if margin is None:
             return no_verdict("de bron geeft geen foutmarge en er is geen landelijke marge voor deze indicator")
-        rule = Rule("afgeleide_marge", f"verschil met {tegen} vergeleken met de {_margin_text(margin, 'verandering')}",
+        rule = Rule("afgeleide_marge", f"Regel: de verandering telt als ze meer afwijkt van {tegen} dan "
+                                       f"{_margin_text(margin, 'verandering')}.",
                     margin.marge_verandering)
         return directed(ind, did, abs(did) <= margin.marge_verandering, rule)
     marge = 2 * _rounding(decimals)
-    rule = Rule("afronding", f"registercijfer: verschil met {tegen} telt als het groter is dan de afronding", marge)
+    rule = Rule("afronding", f"Regel: bij een geteld cijfer telt de verandering als ze meer dan de afronding afwijkt "
+                             f"van {tegen}.", marge)
     return directed(ind, did, abs(did) <= marge + 1e-9, rule)
 
 
@@ -234,6 +237,8 @@ def _count_change(ind: Indicator, f0: Value, f1: Value, r0: Value | None, r1: Va
     rr = rate_ratio(k0, k1, e0, e1, null_ratio=null_ratio)
     if rr is None:
         return no_verdict("geen enkel geval in beide jaren")
-    rule = Rule("poisson", f"toets voor tellingen (Poisson) tegen {tegen}: "
-                           f"{'binnen' if rr.within_margin else 'buiten'} de toevalsmarge", p_waarde=rr.p_value)
+    wat = "de verandering" if tegen == "gelijk blijven" else f"het verschil met {tegen}"
+    rule = Rule("poisson", f"Regel: bij aantallen kijken we of {wat} groter is dan toeval (Poisson-toets). "
+                           f"Hier: {'binnen' if rr.within_margin else 'buiten'} de toevalsmarge.",
+                p_waarde=rr.p_value)
     return directed(ind, rr.relative_to_null - 1.0, rr.within_margin, rule)
