@@ -20,8 +20,10 @@ from analysis.zoeken import SearchIndex, load_zoekwoorden, stem, stemmer_name, s
 
 # query -> pages that must be found, and the part of the site every hit must lie in (None: anywhere)
 QUERIES = {
-    "Neckardreef": (["book/factsheets/overvecht-2023", "book/factsheets/overvecht-2025"], "book/factsheets/overvecht-"),
-    "Driften": ([f"book/factsheets/batau-{m}" for m in (2021, 2023, 2025)], "book/factsheets/batau-"),
+    # a buurt finds its own wijk's factsheets and the overview of the four wijken, nothing else
+    "Neckardreef": (["book/factsheets/overvecht-2023", "book/factsheets/overvecht-2025"],
+                    ("book/factsheets/overvecht-", "book/overzicht")),
+    "Driften": ([f"book/factsheets/batau-{m}" for m in (2021, 2023, 2025)], ("book/factsheets/batau-", "book/overzicht")),
     "eenzaam": (["book/verhalen/batau-2023", "book/factsheets/overvecht-2025"], None),
     "criminaliteit": ([f"book/factsheets/{g}-{m}" for g in ("overvecht", "batau", "vollenhove", "soesterkwartier")
                        for m in (2021, 2023, 2025)], None),

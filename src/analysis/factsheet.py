@@ -214,7 +214,7 @@ class Factsheet:
             return Markdown(f"Voor {self.focus} zijn geen vergelijkbare wijken gekozen: {self.ev.vergelijkingsgroep_reden}.")
         used = nl_list([f.label.split(" (")[0] for f in group.kenmerken if f.kolom in group.profiel])
         lines = [f"We zochten de {len(group.wijken)} wijken in Nederland die vóór de start het meest op {self.focus} "
-                 f"leken. We keken naar {used}. Zo zie je hoe het in {self.focus} had kunnen gaan zonder de aanpak. "
+                 f"leken. Ze zijn gekozen uit {nl_num(group.aantal_kandidaten, 0)} wijken. We keken naar {used}. Zo zie je hoe het in {self.focus} had kunnen gaan zonder de aanpak. "
                  f"De afstand zegt hoe sterk een wijk op {self.focus} lijkt: hoe kleiner, hoe meer.", "",
                  "| Wijk | Gemeente | Afstand |", "|---|---|---|",
                  *[f"| {w.naam} | {w.gemeente_naam} | {nl_num(w.afstand, 2)} |" for w in group.wijken], ""]

@@ -93,7 +93,7 @@ def resolve_in_table(
     ind = reg.indicator(indicator)
     rows = rows if rows is not None else _rows(table, indicator, tabel, peiljaar)
     if rows.empty:
-        return None, [f"{tabel} heeft geen cijfers over {peiljaar} in de bronbestanden"]
+        return None, [f"In {tabel} staan geen cijfers over {peiljaar} in de bronbestanden"]
     parts = []
     missing_parts = []
     for code in codes:
@@ -118,9 +118,9 @@ def resolve_in_table(
         delen = tuple(PartValue(c, float(r.waarde), "beschikbaar") for c, r in buurten.iterrows())
         return AreaValue(
             indicator, "deels", None, peiljaar, tabel, "alleen buurten",
-            reden=f"{tabel} heeft over {peiljaar} alleen cijfers per buurt", delen=tuple(parts) + delen,
+            reden=f"In {tabel} staan over {peiljaar} alleen cijfers per buurt", delen=tuple(parts) + delen,
         ), []
-    return None, [p.reden if p.reden.startswith(tabel) else f"{p.code}: {p.reden}" for p in missing_parts]
+    return None, [p.reden if p.reden.startswith(f"In {tabel} ") else f"{p.code}: {p.reden}" for p in missing_parts]
 
 
 def resolve(
@@ -164,20 +164,29 @@ def resolve(
         reasons.extend(why)
     if partial is not None:
         return partial
-    return AreaValue(indicator, "ontbreekt", reden="; ".join(dict.fromkeys(reasons)))
+    return AreaValue(indicator, "ontbreekt", reden=join_reasons(reasons))
+
+
+def join_reasons(reasons: list[str]) -> str:
+    """Reasons as one piece of text of whole sentences (readers see it under a table)."""
+    out = []
+    for r in dict.fromkeys(r.strip() for r in reasons if r and r.strip()):
+        r = r[:1].upper() + r[1:]
+        out.append(r if r[-1] in ".!?" else r + ".")
+    return " ".join(out)
 
 
 def _absent_reason(rows: pd.DataFrame, reg: Registries, code: str, tabel: str) -> str:
     gemeente = "GM" + code[2:6]
     if not rows.index.str[:2].isin([code[:2]]).any():
-        return f"{tabel} heeft geen cijfers per {area_level(code)}"
+        return f"In {tabel} staan geen cijfers per {area_level(code)}"
     if not rows.index.str[2:6].isin([code[2:6]]).any():
         covered = sorted({reg.gemeente(c).naam for c in rows.index.map(lambda c: "GM" + c[2:6])
                           if not c.startswith("NL") and "GM" + c[2:6] in reg.gemeente_codes})
         naam = reg.gemeente(gemeente).naam if gemeente in reg.gemeente_codes else gemeente
         return (f"{tabel} staat in de bronbestanden niet voor {naam}"
                 + (f" (alleen voor {', '.join(covered)})" if covered else ""))
-    return f"{tabel} heeft geen cijfer voor {code}"
+    return f"In {tabel} staat geen cijfer voor {code}"
 
 
 def _buurten_within(rows: pd.DataFrame, wijk_codes: list[str]) -> pd.DataFrame:

@@ -35,7 +35,7 @@ def national_area_rows(gemeente_code: str, reg: Registries) -> pd.DataFrame:
         gebied_niveau="wijk",
         meting=[reg.meting_of(NATIONAL_TABLE, int(p)) for p in long["peiljaar"]],
         status=long["waarde"].notna().map({True: "beschikbaar", False: "ontbreekt"}),
-        reden=long["waarde"].isna().map({True: f"{NATIONAL_TABLE} heeft geen cijfer voor deze wijk", False: ""}),
+        reden=long["waarde"].isna().map({True: f"In {NATIONAL_TABLE} staat geen cijfer voor deze wijk", False: ""}),
         bron_tabel=NATIONAL_TABLE, bestand="gezondheid_wijken_nl", teller=float("nan"), noemer=float("nan"),
         methode="",
     )

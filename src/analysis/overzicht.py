@@ -23,6 +23,7 @@ from .evaluation.text import fmt_value, lower_first, nl_join
 from .evaluation.words import SYMBOL, change_text, level_text
 from .format import esc
 from .gebied import Gebied, focus_gebieden, resolve
+from .reader_text import plain
 from .registries import Registries, registries
 from .registry_models import Pijler
 from .sitemap import OVERZICHT, REPORT_PDF, SLIDES_HTML, SLIDES_PDF, Page, Site, site
@@ -179,10 +180,18 @@ class Vergelijking:
                         used.setdefault(val.bron_tabel, set()).add(int(val.peiljaar))
         return used
 
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Area code -> name, so reasons read with names instead of CBS codes."""
+        out = {d.code: d.naam for g in self.gebieden for d in g.delen}
+        for ev in self.evaluaties.values():
+            out |= {code: naam for code, naam in ev.referenties.values()}
+        return out
+
     def missing_reasons(self, ind_id: str, meting: int | None = None) -> list[str]:
         reasons = [self.evaluaties[(g.key, m)].indicator(ind_id).focus.reden for g in self.gebieden
                    for m in self.metingen if meting is None or m == meting]
-        return list(dict.fromkeys(r for r in reasons if r))
+        return list(dict.fromkeys(plain(self.reg, r, self.names) for r in reasons if r))
 
     # -- summary in plain Dutch ------------------------------------------------------------------------
 
@@ -362,11 +371,12 @@ def series_frame(v: Vergelijking, ind_id: str) -> pd.DataFrame:
                 ("deel", ev.naam_van(p.code), p.value) for p in ie.delen if p.value.beschikbaar]
             values += [(role, ev.referenties[role][1], val) for role, val in ie.referenties.items() if val.beschikbaar]
             for rol, naam, val in values:
+                bron = v.reg.tabel(val.bron_tabel).leesnaam.removeprefix("de ")
                 records.append({"wijk": g.naam, "rol": rol, "gebied": naam, "bron_tabel": val.bron_tabel,
-                                "reeks": f"{naam} · {val.bron_tabel}", "peiljaar": int(val.peiljaar),
+                                "bron": bron[:1].upper() + bron[1:], "reeks": f"{naam} · {val.bron_tabel}", "peiljaar": int(val.peiljaar),
                                 "waarde": float(val.waarde),
                                 "tekst": fmt_value(val.waarde, ie.eenheid, ie.decimalen)})
-    frame = pd.DataFrame(records, columns=["wijk", "rol", "gebied", "bron_tabel", "reeks", "peiljaar", "waarde",
+    frame = pd.DataFrame(records, columns=["wijk", "rol", "gebied", "bron_tabel", "bron", "reeks", "peiljaar", "waarde",
                                            "tekst"])
     return frame.drop_duplicates(["wijk", "reeks", "peiljaar"]).reset_index(drop=True)
 
@@ -378,7 +388,7 @@ ROLE_LEGEND = ("{'focusgebied':'de wijk','deel':'deel of buurt van de wijk','gem
 def small_multiples_chart(data: pd.DataFrame, areas: list[str], unit: str, *, width: int = 250,
                           height: int = 140, columns: int = 2) -> alt.FacetChart:
     """One panel per area on a shared axis: the area (or its parts), its gemeente and Nederland."""
-    editions = sorted(data["bron_tabel"].unique())
+    editions = sorted(data["bron"].unique())
     years = sorted(data["peiljaar"].unique())
     roles = [r for r in charts.ROLE_ORDER if r in set(data["rol"])]
     return alt.Chart(data).mark_line(point=alt.OverlayMarkDef(filled=True, size=40), strokeWidth=2).encode(
@@ -386,12 +396,12 @@ def small_multiples_chart(data: pd.DataFrame, areas: list[str], unit: str, *, wi
                 axis=alt.Axis(format="d", values=[int(y) for y in years], labelAngle=0)),
         y=alt.Y("waarde:Q", title=unit, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
         color=alt.Color("rol:N", title="Lijn", scale=charts.role_scale(roles), legend=alt.Legend(labelExpr=ROLE_LEGEND)),
-        strokeDash=alt.StrokeDash("bron_tabel:N", title="Bron (editie)",
+        strokeDash=alt.StrokeDash("bron:N", title="Bron (editie)",
                                   scale=alt.Scale(domain=editions, range=charts.EDITION_DASH[: len(editions)]),
                                   legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2, symbolSize=300)),
         detail="reeks:N",
         tooltip=[alt.Tooltip("gebied:N", title="Gebied"), alt.Tooltip("peiljaar:Q", title="Peiljaar", format="d"),
-                 alt.Tooltip("tekst:N", title="Waarde"), alt.Tooltip("bron_tabel:N", title="Bron")],
+                 alt.Tooltip("tekst:N", title="Waarde"), alt.Tooltip("bron:N", title="Bron")],
     ).properties(width=width, height=height).facet(
         facet=alt.Facet("wijk:N", title=None, sort=areas, header=alt.Header(labelFontWeight="bold", labelFontSize=13)),
         columns=columns,

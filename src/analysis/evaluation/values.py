@@ -16,7 +16,7 @@ from typing import Literal
 import pandas as pd
 
 from ..codes import area_level
-from ..focus import AreaValue, resolve, resolve_in_table
+from ..focus import AreaValue, join_reasons, resolve, resolve_in_table
 from ..registries import Registries
 
 Status = Literal["beschikbaar", "deels", "ontbreekt"]
@@ -173,7 +173,7 @@ def value_in_table(idx: ValueIndex, reg: Registries, indicator: str, codes: list
     av, reasons = resolve_in_table(idx.rows_of(indicator, tabel, peiljaar), reg, indicator, list(codes), tabel,
                                    peiljaar, rows=idx.indexed(indicator, tabel, peiljaar))
     if av is None:
-        return missing(indicator, codes, "; ".join(dict.fromkeys(reasons)) or f"geen cijfer in {tabel} {peiljaar}")
+        return missing(indicator, codes, join_reasons(reasons) or f"Geen cijfer in {tabel} {peiljaar}.")
     return from_area_value(idx, reg, av, codes)
 
 
