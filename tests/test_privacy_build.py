@@ -11,6 +11,7 @@ import pytest
 
 from analysis import privacy
 from analysis.book import GATE_FAILED, build_book
+from analysis.registries import registries
 from test_privacy import VARIANTS, plant
 
 
@@ -61,7 +62,8 @@ def test_last_gate_catches_what_reaches_a_page_and_removes_the_site(built_book, 
     monkeypatch.setenv("VITALE_WIJKEN_ROOT", str(proj))
     monkeypatch.setattr(privacy, "gate_before_run", lambda reg, root: [])
     messages: list[str] = []
-    status = build_book(reg, root=proj, workers=2, progress=False, log=messages.append)
+    # the project's own registries, as `vitale-wijken book` loads them there
+    status = build_book(registries(proj / "data"), root=proj, workers=2, progress=False, log=messages.append)
     text = "\n".join(messages)
     assert status == GATE_FAILED, text
     assert "1 executed" in text, "only the changed narrative is re-executed"
