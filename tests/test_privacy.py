@@ -392,3 +392,21 @@ def test_a_pdf_keeps_every_finding_its_page_has_and_drops_print_artefacts(tmp_pa
     ]
     kept = _without_layout_artefacts(tmp_path, findings)
     assert [f.text for f in kept] == ["Kerkstraat 12", "Kerkstraat 12", "Verhoeven", "0 10 205 15 25"]
+
+
+def test_a_name_made_by_the_print_is_dropped_but_a_name_on_the_page_stands(tmp_path):
+    """Two chart labels ("Roo|kt", "Zware drinker") meet in a PDF's text as "Roo Zware", a name to
+    deduce; the page has no such text, so it is a print artefact. A name that the page does
+    contain stands even when the page's own scan did not flag it."""
+    from analysis.privacy.gate import Finding, _without_layout_artefacts
+
+    (tmp_path / "book" / "factsheets").mkdir(parents=True)
+    (tmp_path / "book" / "factsheets" / "batau-2025.html").write_text(
+        "<html><body><main><p>Rookt</p><p>Zware drinker</p><p>Met dank aan Jan de Vries.</p>"
+        "<table><tr><td>Roo</td><td>Zware drinker</td></tr></table></main></body></html>",
+        encoding="utf-8")
+    (tmp_path / "downloads").mkdir()
+    (tmp_path / "downloads" / "factsheet-batau-2025.pdf").write_text("x", encoding="utf-8")
+    findings = [Finding("downloads/factsheet-batau-2025.pdf (pagina 3)", "persoonsnaam (deduce)", "Roo Zware"),
+                Finding("downloads/factsheet-batau-2025.pdf (pagina 4)", "persoonsnaam (deduce)", "Jan de Vries")]
+    assert [f.text for f in _without_layout_artefacts(tmp_path, findings)] == ["Jan de Vries"]

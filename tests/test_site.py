@@ -278,7 +278,8 @@ def test_no_serious_accessibility_violations(browser, site, axe_script, path):
 # Pages checked at 390 px: screenshots, chart text >= 11 px, every cell of a kernset table on screen, no
 # sideways scroll of the page. The factsheets and a wijk profile join once their charts have width
 # "container" and their tables carry data-label (the lead's part of issue 11).
-PHONE_PAGES = ["book/index.html", "book/werkpakketten.html", "book/plan/nieuwegein.html", "book/data-en-methode.html"]
+PHONE_PAGES = ["book/index.html", "book/werkpakketten.html", "book/plan/nieuwegein.html", "book/data-en-methode.html",
+               "book/factsheets/batau-2025.html", "book/factsheets/overvecht-2021.html", "book/overzicht.html"]
 MIN_CHART_TEXT_PX = 11
 
 # Every text of every drawn chart with its size on screen: font size times the scale of the SVG.
@@ -288,8 +289,10 @@ _CHART_TEXT = """() => [...document.querySelectorAll('.vw-chart svg.marks text')
           px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b)};
 })"""
 
-# Cells of kernset tables (and of any table that reflows into cards) hidden or not wholly on screen.
+# Cells of kernset tables (and of any table that reflows into cards) hidden or not wholly on screen, with
+# every <details> opened.
 _OFFSCREEN_CELLS = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });  // as a reader who opens them
   const width = document.documentElement.clientWidth;
   const cells = [...document.querySelectorAll('table.vw-kernset td, table.vw-table td[data-label]')]
                   .filter(td => td.textContent.trim());  // an empty cell hides nothing

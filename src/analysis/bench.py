@@ -1,66 +1,130 @@
-"""``make bench``: time the pipeline steps on this machine and print the figures.
+"""``make bench``: the speed figures of issue 12, measured on this machine in one run.
 
-Measured, not asserted: the numbers go in the session notes, not in tests. Steps that need
-the source mirror are skipped with a message when it is absent.
+* seconds per wijk for batches of 50, 100 and 200 wijk profiles (national wijken, executed
+  through the same runner as ``vitale-wijken run``: Dask, warm kernels), per wijk per core, and
+  the extrapolation to every wijk of the Netherlands;
+* a clean ``vitale-wijken book`` (nothing built yet) and a no-op one (nothing changed), both on a
+  fresh copy of the project so the working tree's ``_build`` is left alone.
+
+Measured, not asserted: timings vary by machine, so they go in the notes, not in tests.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .paths import default_mirror, project_root
+from .paths import project_root
+
+BATCHES = (50, 100, 200)
+COPY = ("data", "notebooks", "book", "slides", "_config.yml", "_toc.yml", "pyproject.toml")
+COPY_IGNORE = shutil.ignore_patterns("raw", "__pycache__", "*.egg-info", "node_modules", "factsheets", "_generated",
+                                     "profielen", "verhalen", "denkkader", "plan")
 
 
-def _timed(label: str, fn) -> float:
+def _wijken(reg, n: int, offset: int):
+    """``n`` national wijken, spread over the list (every k-th) so the batch is not one gemeente."""
+    from .gebied import wijken_van
+
+    every = wijken_van(reg)
+    step = max(1, len(every) // (n + offset))
+    return every[offset::step][:n], len(every)
+
+
+def batch(reg, n: int, offset: int, workers: int, out_root: Path) -> tuple[float, int, int]:
+    """Seconds for profiles of ``n`` wijken (latest meting), executed from scratch."""
+    from .runner import plan, run
+    from .sitemap import profile_page
+
+    latest = reg.metingen.metingen[-1].jaar
+    wijken, total = _wijken(reg, n, offset)
+    jobs = plan([profile_page(w, latest) for w in wijken], reg, out_root=out_root)
     start = time.perf_counter()
-    fn()
+    results = run(jobs, reg, workers=workers, root=out_root, log_dir=out_root / "logs", progress=False,
+                  log=lambda s: None)
     seconds = time.perf_counter() - start
-    print(f"  {label:<48s} {seconds:7.2f} s")
-    return seconds
+    failed = sum(r.status == "failed" for r in results)
+    return seconds, failed, total
 
 
-def main() -> None:
-    from .build import build
-    from .data import load_indicators
-    from .factsheet import Factsheet
-    from .fetch import fetch_from_mirror
+def _copy_project(dest: Path) -> Path:
+    root = project_root()
+    for name in COPY:
+        src = root / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=COPY_IGNORE)
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    node_modules = root / "slides" / "node_modules"
+    if node_modules.is_dir():  # the decks' reveal.js; linking avoids a second npm install
+        (dest / "slides" / "node_modules").symlink_to(node_modules)
+    return dest
+
+
+def book_time(project: Path) -> tuple[float, int]:
+    """Wall seconds of ``vitale-wijken book`` in ``project`` and its exit code."""
+    env = dict(os.environ, VITALE_WIJKEN_ROOT=str(project))
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "analysis.cli", "book", "--no-progress"], cwd=project, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        print(proc.stdout[-3000:])
+    return seconds, proc.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
     from .registries import load_registries
 
+    ap = argparse.ArgumentParser(prog="python -m analysis.bench")
+    ap.add_argument("--batches", type=int, nargs="*", default=list(BATCHES), help="batch sizes (wijken)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers (cores) for the batches")
+    ap.add_argument("--zonder-boek", action="store_true", help="skip the clean and no-op book builds")
+    args = ap.parse_args(argv)
+
     reg = load_registries()
-    print("bench (wall time)")
-    _timed("load + validate registries", load_registries)
-    mirror = default_mirror()
-    with tempfile.TemporaryDirectory() as tmp:
-        raw, out = Path(tmp) / "raw", Path(tmp) / "processed"
-        if (mirror / "README.md").exists():
-            _timed("data fetch --mirror", lambda: fetch_from_mirror(reg, mirror, raw, log=lambda s: None))
-            _timed("data build (read + validate + write)", lambda: build(reg, raw, out, log=lambda s: None))
-        else:
-            print(f"  (source mirror not found at {mirror}: data steps skipped)")
-    _timed("load indicator table (validated)", lambda: load_indicators())
-    _timed("one factsheet, all sections, in-process", lambda: _factsheet(Factsheet))
-    root = project_root()
-    with tempfile.TemporaryDirectory() as tmp:
-        from .runner import plan, run
-
-        jobs = plan(reg, out=Path(tmp) / "book", gemeente="utrecht", meting=2021)
-        _timed("papermill: one factsheet (kernel start incl.)",
-               lambda: run(jobs, root=root, log_dir=Path(tmp) / "logs", progress=False, log=lambda s: None))
-        _timed("papermill: same factsheet again (cached)",
-               lambda: run(jobs, root=root, log_dir=Path(tmp) / "logs", progress=False, log=lambda s: None))
-    if shutil.which("jupyter-book"):
-        print("  (full book: time `make book` from a clean clone, and again for the no-op run)")
-
-
-def _factsheet(cls) -> None:
-    fs = cls.load("utrecht", 2021)
-    fs.leeswijzer(), fs.kerncijfers(), fs.kaart(), fs.bevindingen(), fs.bronnen()
-    for p in ("gezondheid", "veiligheid", "participatie", "onderwijs", "wonen"):
-        fs.pijler(p)
+    cores = max(1, args.jobs)
+    print(f"bench on {os.cpu_count()} core(s), {cores} worker(s); wall time")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="vw-bench-") as tmp:
+        offset = 0
+        for n in args.batches:
+            out = Path(tmp) / f"batch-{n}"
+            seconds, failed, total = batch(reg, n, offset, cores, out)
+            offset += 1  # other wijken each batch: nothing comes from a previous batch's cache
+            per = seconds / n
+            rows.append((n, seconds, per, total))
+            print(f"  {n:4d} wijkprofielen: {seconds:7.1f} s  = {per:5.2f} s per wijk, "
+                  f"{per * cores:5.2f} s per wijk per core" + (f"  ({failed} failed)" if failed else ""))
+        if rows:
+            n_all = rows[-1][3]
+            # linear fit through the batches: fixed cost (cluster start-up) + cost per wijk
+            xs, ys = [r[0] for r in rows], [r[1] for r in rows]
+            if len(rows) > 1:
+                mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+                slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+                fixed = my - slope * mx
+            else:
+                slope, fixed = ys[0] / xs[0], 0.0
+            minutes = (fixed + slope * n_all) / 60
+            print(f"  linear fit: {fixed:5.1f} s start-up + {slope:4.2f} s per wijk "
+                  f"({slope * cores:4.2f} s per wijk per core)")
+            print(f"  all {n_all} wijken of the Netherlands (extrapolated): {minutes:5.1f} min on {cores} core(s)")
+    if not args.zonder_boek:
+        with tempfile.TemporaryDirectory(prefix="vw-bench-book-") as tmp:
+            project = _copy_project(Path(tmp) / "project")
+            clean, rc1 = book_time(project)
+            print(f"  vitale-wijken book, clean (nothing built): {clean:7.1f} s" + (f"  (exit {rc1})" if rc1 else ""))
+            noop, rc2 = book_time(project)
+            print(f"  vitale-wijken book, no-op (nothing changed): {noop:7.1f} s" + (f"  (exit {rc2})" if rc2 else ""))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -54,6 +54,9 @@ CONFIG = {
     "font": FONT,
     "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 0},
     "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 0},
+    "header": {"labelFontSize": 12, "titleFontSize": 12},  # Vega-Lite's 10 px is below what a phone shows legibly
+    "title": {"fontSize": 13},
+    "text": {"fontSize": 11},
     "view": {"stroke": None},
 }
 
@@ -249,7 +252,7 @@ def _trend(source: Any, *, start_monitor: int, columns: int, editions: list[str]
     rule = alt.Chart(pd.DataFrame({"peiljaar": [start_monitor], "label": [f"start monitor {start_monitor}"]})).encode(
         x="peiljaar:Q")
     mark = rule.mark_rule(color=MONITOR_MARK_COLOR, strokeDash=[3, 3])
-    mark_text = rule.mark_text(color=MONITOR_MARK_COLOR, align="left", dx=3, dy=-4, baseline="top", fontSize=10,
+    mark_text = rule.mark_text(color=MONITOR_MARK_COLOR, align="left", dx=3, dy=-4, baseline="top", fontSize=11,
                                y=0).encode(text="label:N")
     return (
         alt.layer(lines, points, mark, mark_text)

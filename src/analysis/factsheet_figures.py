@@ -21,6 +21,7 @@ from .evaluation.rules import MIN_INWONERS_RATE
 from .evaluation.text import decimals_for, fmt_value
 from .format import nl_value
 from .processed import GEOMETRIE_INDELING
+from .reader_text import bron_naam
 
 if TYPE_CHECKING:
     from .factsheet import Factsheet
@@ -53,7 +54,7 @@ def comparison(fs: "Factsheet", pijler_label: str, ies: list[IndicatorEvaluation
                 entries.append((name, role, v))
         for name, role, v in entries:
             records.append({"indicator": charts.wrap_label(ie.indicator.label), "gebied": name, "rol": role,
-                            "waarde": v.waarde, "peiljaar": v.peiljaar, "bron": v.bron_tabel,
+                            "waarde": v.waarde, "peiljaar": v.peiljaar, "bron": bron_naam(fs.reg, v.bron_tabel),
                             "tekst": fmt_value(v.waarde, ie.eenheid, decimals_for(fs.reg, "procent", v.bron_tabel))})
     if not records:
         return None
@@ -135,6 +136,7 @@ def trend(fs: "Factsheet", pijler_label: str, pijler_id: str) -> str | None:
     data = _trend_series(fs, pijler_id)
     if data.empty:
         return None
+    data["bron_tabel"] = data["bron_tabel"].map(lambda t: bron_naam(fs.reg, t))  # legend and table read names
     chart = charts.trend_chart(data, fs.reg.metingen.start_monitor)
     years = sorted(data["peiljaar"].unique())
     caption = (f"{pijler_label}: van {years[0]} tot en met {years[-1]} in {fs.focus}, {fs.gemeente.naam} en "

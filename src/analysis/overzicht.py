@@ -23,7 +23,7 @@ from .evaluation.text import fmt_value, lower_first, nl_join
 from .evaluation.words import SYMBOL, change_text, level_text
 from .format import esc
 from .gebied import Gebied, focus_gebieden, resolve
-from .reader_text import plain
+from .reader_text import bron_naam, plain
 from .registries import Registries, registries
 from .registry_models import Pijler
 from .sitemap import OVERZICHT, REPORT_PDF, SLIDES_HTML, SLIDES_PDF, Page, Site, site
@@ -369,11 +369,12 @@ def series_frame(v: Vergelijking, ind_id: str) -> pd.DataFrame:
             ie = ev.indicator(ind_id)
             values = [("focusgebied", ev.naam, ie.focus)] if ie.focus.beschikbaar else [
                 ("deel", ev.naam_van(p.code), p.value) for p in ie.delen if p.value.beschikbaar]
-            values += [(role, ev.referenties[role][1], val) for role, val in ie.referenties.items() if val.beschikbaar]
+            if ie.eenheid.vergelijkbaar:  # counts of a gemeente or the country would flatten the wijk's line
+                values += [(role, ev.referenties[role][1], val) for role, val in ie.referenties.items()
+                           if val.beschikbaar]
             for rol, naam, val in values:
-                bron = v.reg.tabel(val.bron_tabel).leesnaam.removeprefix("de ")
                 records.append({"wijk": g.naam, "rol": rol, "gebied": naam, "bron_tabel": val.bron_tabel,
-                                "bron": bron[:1].upper() + bron[1:], "reeks": f"{naam} · {val.bron_tabel}", "peiljaar": int(val.peiljaar),
+                                "bron": bron_naam(v.reg, val.bron_tabel), "reeks": f"{naam} · {val.bron_tabel}", "peiljaar": int(val.peiljaar),
                                 "waarde": float(val.waarde),
                                 "tekst": fmt_value(val.waarde, ie.eenheid, ie.decimalen)})
     frame = pd.DataFrame(records, columns=["wijk", "rol", "gebied", "bron_tabel", "bron", "reeks", "peiljaar", "waarde",
@@ -386,8 +387,9 @@ ROLE_LEGEND = ("{'focusgebied':'de wijk','deel':'deel of buurt van de wijk','gem
 
 
 def small_multiples_chart(data: pd.DataFrame, areas: list[str], unit: str, *, width: int = 250,
-                          height: int = 140, columns: int = 2) -> alt.FacetChart:
-    """One panel per area on a shared axis: the area (or its parts), its gemeente and Nederland."""
+                          height: int = 140, columns: int = 2, shared_axis: bool = True) -> alt.FacetChart:
+    """One panel per area: the area (or its parts), its gemeente and Nederland, on a shared axis
+    (rates); counts of areas of different size get an axis per panel."""
     editions = sorted(data["bron"].unique())
     years = sorted(data["peiljaar"].unique())
     roles = [r for r in charts.ROLE_ORDER if r in set(data["rol"])]
@@ -405,7 +407,7 @@ def small_multiples_chart(data: pd.DataFrame, areas: list[str], unit: str, *, wi
     ).properties(width=width, height=height).facet(
         facet=alt.Facet("wijk:N", title=None, sort=areas, header=alt.Header(labelFontWeight="bold", labelFontSize=13)),
         columns=columns,
-    )
+    ).resolve_scale(y="shared" if shared_axis else "independent")
 
 
 def indicator_figure_html(v: Vergelijking, ind_id: str, prefix: str = "overzicht", **size) -> str:
@@ -414,12 +416,14 @@ def indicator_figure_html(v: Vergelijking, ind_id: str, prefix: str = "overzicht
         return ""
     ind = v.reg.indicator(ind_id)
     eenheid = v.reg.kernset.eenheden[ind.eenheid]
-    chart = small_multiples_chart(data, [g.naam for g in v.gebieden], eenheid.label, **size)
-    caption = (f"{ind.label} ({eenheid.label}) in de vier wijken, elk naast de eigen gemeente en Nederland, per "
-               f"peiljaar. Een gestreepte lijn is een andere editie van de bron; die cijfers zijn niet met elkaar "
-               f"vergeleken.")
-    table = data[["wijk", "gebied", "peiljaar", "tekst", "bron_tabel"]].rename(columns={
-        "wijk": "Wijk", "gebied": "Gebied", "peiljaar": "Peiljaar", "tekst": "Waarde", "bron_tabel": "Bron"})
+    chart = small_multiples_chart(data, [g.naam for g in v.gebieden], eenheid.label,
+                                  shared_axis=eenheid.vergelijkbaar, **size)
+    naast = ("elk naast de eigen gemeente en Nederland" if eenheid.vergelijkbaar else
+             "elk met een eigen schaal; aantallen van de gemeente en Nederland staan er niet bij")
+    caption = (f"{ind.label} ({eenheid.label}) in de vier wijken, {naast}, per peiljaar. Een gestreepte lijn is een "
+               f"andere editie van de bron; die cijfers zijn niet met elkaar vergeleken.")
+    table = data[["wijk", "gebied", "peiljaar", "tekst", "bron"]].rename(columns={
+        "wijk": "Wijk", "gebied": "Gebied", "peiljaar": "Peiljaar", "tekst": "Waarde", "bron": "Bron"})
     return charts.figure_html(chart, prefix=f"{prefix}-{ind_id}", caption=caption, data=table, description=caption)
 
 

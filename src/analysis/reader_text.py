@@ -25,3 +25,11 @@ def plain(reg: Registries, text: str, names: Mapping[str, str] | None = None) ->
         out = AREA_CODE.sub(lambda m: names.get(m.group(0), m.group(0)), out)
     out = out.replace("in de bronbestanden", "in de bestanden van dit boek")
     return out[:1].upper() + out[1:] if text[:1].isupper() or text[:1].isdigit() else out
+
+
+def bron_naam(reg: Registries, code: str) -> str:
+    """A source table as a label on its own (a legend, a column): "Gezondheidsmonitor (uitgave 2024)"."""
+    if code not in reg.bronnen.tabellen:
+        return code
+    name = reg.tabel(code).leesnaam.removeprefix("de ")
+    return name[:1].upper() + name[1:]

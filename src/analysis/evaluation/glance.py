@@ -109,10 +109,10 @@ def glance_chart(data: pd.DataFrame) -> dict:
 
     data = data.assign(label=data["label"].map(lambda t: wrap_label(t, 36)))
     return templated(_glance, data, order=list(dict.fromkeys(data["label"])),
-                     pijlers=list(dict.fromkeys(data["pijler"])))
+                     pijlers=list(dict.fromkeys(data["pijler"])), changes=bool(data["positie_nu"].notna().any()))
 
 
-def _glance(source, *, order: list[str], pijlers: list[str]) -> alt.FacetChart:
+def _glance(source, *, order: list[str], pijlers: list[str], changes: bool = True) -> alt.FacetChart:
     x = alt.X("positie_nul:Q", scale=alt.Scale(domain=[0, 100]),
               axis=alt.Axis(values=[0, 25, 50, 75, 100], title="plaats tussen alle wijken (← ongunstig · gunstig →)"))
     from ..charts import LABEL_EXPR
@@ -131,7 +131,8 @@ def _glance(source, *, order: list[str], pijlers: list[str]) -> alt.FacetChart:
         shape=alt.Shape("pijl:N", scale=alt.Scale(domain=["links", "rechts"],
                                                   range=["triangle-left", "triangle-right"]), legend=None))
     dot = base.mark_circle(size=80, color="#0072B2").encode(x=x, tooltip=[alt.Tooltip("tekst:N", title="")])
-    return (alt.layer(band, arrow, head, dot)
+    # at the nulmeting there is no change: empty arrow layers would be unlabelled graphics for a screen reader
+    return (alt.layer(*([band, arrow, head, dot] if changes else [band, dot]))
             .properties(width=360, height=alt.Step(28))
             .facet(row=alt.Row("pijler:N", title=None, sort=pijlers,
                                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold")))

@@ -26,7 +26,7 @@ from ..registries import Registries
 from . import counts
 from .config import load_config
 from .fieldwork import Origin, origins, source_of
-from .rules import ADRES, KLEIN_AANTAL, TELEFOON, Rules
+from .rules import ADRES, KLEIN_AANTAL, PERSOON, TELEFOON, Rules
 from .text import Fragment, csv_fragments, html_fragments, json_strings, normalise, pdf_fragments
 
 PRIVACY_FILE = "privacy.yml"
@@ -233,9 +233,10 @@ def gate_after_build(reg: Registries, site: Path, root: Path | None = None) -> l
     return findings
 
 
-# Rules whose pattern is a word followed by numbers: in a PDF's text, neighbouring table cells and
-# the ticks of chart axes run together into such patterns ("verloedering 11", "0 10 205 15 25").
-LAYOUT_SENSITIVE = (ADRES, TELEFOON)
+# Rules whose pattern spans several words or numbers: in a PDF's text, neighbouring table cells,
+# chart labels and the ticks of axes run together into such patterns ("verloedering 11",
+# "0 10 205 15 25", "Roo Zware" from two chart labels).
+LAYOUT_SENSITIVE = (ADRES, TELEFOON, PERSOON)
 
 
 def pdf_twin(site: Path, rel: str) -> str | None:
@@ -253,14 +254,25 @@ def pdf_twin(site: Path, rel: str) -> str | None:
 
 def _without_layout_artefacts(site: Path, findings: list[Finding]) -> list[Finding]:
     """A PDF is a print of a page the gate scanned cell by cell. A layout-sensitive finding in the
-    PDF that its page does not have is an artefact of the print (cells run together); every
-    other finding in a PDF stands, and a PDF without a known page keeps all of them."""
+    PDF is an artefact of the print when its page has neither the same finding nor the text
+    itself (the words only meet in the print). Every other finding in a PDF stands, and a PDF
+    without a known page keeps all of them."""
     by_page = {(f.where.split(" (")[0], f.rule, normalise(f.text)) for f in findings}
+    page_text: dict[str, str] = {}
+
+    def text_of(twin: str) -> str:
+        if twin not in page_text:
+            markup = (site / twin).read_text(encoding="utf-8", errors="replace")
+            # fragments (cells, paragraphs) kept apart: words of neighbouring cells do not meet here
+            page_text[twin] = " \x00 ".join(normalise(f.text).casefold() for f in html_fragments(markup, twin))
+        return page_text[twin]
+
     kept = []
     for f in findings:
         rel = f.where.split(" (")[0]
         twin = pdf_twin(site, rel)
-        if twin and f.rule in LAYOUT_SENSITIVE and (twin, f.rule, normalise(f.text)) not in by_page:
+        if (twin and f.rule in LAYOUT_SENSITIVE and (twin, f.rule, normalise(f.text)) not in by_page
+                and normalise(f.text).casefold() not in text_of(twin)):
             continue
         kept.append(f)
     return kept
