@@ -287,6 +287,22 @@ def test_the_unedited_copy_loads(reg, tmp_path):
         assert load_framework(path, reg).kader.gemeente == slug
 
 
+def test_codes_are_not_checked_for_a_gemeente_without_fieldwork(reg, tmp_path, monkeypatch):
+    """Fieldwork withdrawn (or not yet done) leaves nothing to check codes against: the framework
+    still loads, while a gemeente that has fieldwork keeps the check (catalogue case unknown-code)."""
+    kwal = tmp_path / "kwalitatief"
+    shutil.copytree(kwalitatief_dir(), kwal)
+    shutil.rmtree(kwal / "zeist")
+    monkeypatch.setenv("VITALE_WIJKEN_KWALITATIEF", str(kwal))
+    fw = load_framework(denkkader_dir() / "zeist.yml", reg)
+    assert any(e.codes for b in fw.kader.blokken for e in b.elementen)
+    with pytest.raises(RegistryError, match="unknown code"):
+        path = tmp_path / "amersfoort.yml"
+        path.write_text(_set_key((denkkader_dir() / "amersfoort.yml").read_text(encoding="utf-8"),
+                                 "meer-bewegen", "codes", "[bewegen, bestaat_niet]"), encoding="utf-8")
+        load_framework(path, reg)
+
+
 def test_a_missing_framework_is_reported(reg, tmp_path):
     for slug in ("utrecht", "nieuwegein", "zeist"):
         shutil.copy(denkkader_dir() / f"{slug}.yml", tmp_path / f"{slug}.yml")

@@ -64,3 +64,23 @@ def test_printed_tables_fit_the_paper(browser, site, reg):
 
 def site_pages(reg):
     return site_map(reg).of("factsheet")
+
+
+def test_pages_print_from_inside_a_running_event_loop(playwright_api, tmp_path):
+    """A notebook (or a test holding a sync Playwright) runs an event loop in its thread; printing
+    must still work there instead of failing on Playwright's 'inside the asyncio loop' check."""
+    import asyncio
+
+    from analysis.pdf import A4, print_pages
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "p.html").write_text("<!doctype html><html><body><p>Overvecht</p></body></html>", encoding="utf-8")
+    target = tmp_path / "p.pdf"
+
+    async def inside_a_loop():
+        return print_pages(site, {"p.html": target}, tmp_path / "stamps", log=lambda _m: None, paper=A4)
+
+    made = asyncio.run(inside_a_loop())
+    assert made == [target]
+    assert "Overvecht" in PdfReader(target).pages[0].extract_text()

@@ -304,6 +304,8 @@ def test_the_committed_privacy_yml_loads(root):
     "Bron: CBS, Kerncijfers wijken en buurten 2024", "Groen en speelplekken", "Schoon, heel en verlicht.",
     "In de gesprekken: eenzaamheid en isolement (15 deelnemers) en gezond leven en bewegen (8 deelnemers).",
     "data-ba3bb8bcad5065476ea0294146873b3e", "in 2020 en 2024 de", "E Indicator Batau Nieuwegein Nederland Oordeel",
+    # wijk names as Sphinx prints them, with typographic apostrophes
+    "Vergeleken met Wijk 05 \u2018t Ruige Veld (Leusden).", "Vergelijkingswijk: \u2019s-Gravendeel (Hoeksche Waard).",
 ])
 def test_ordinary_book_text_is_not_flagged(reg, root, text):
     assert load_rules(reg, root).scan(text) == []

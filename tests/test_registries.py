@@ -170,3 +170,22 @@ def test_renamed_topic_in_bronnen_is_reported_against_the_kernset_column(registr
     assert err.path.endswith("kernset.yml") and re.search(r"indicatoren\[\d+\]\.bronnen\[\d+\]\.kolom", err.column)
     assert "column 'Koopwoningen' of tabel 84799NED is not declared" in err.message
     assert "cbs-kwb-84799NED" in err.message and "bronnen.yml" in err.message
+
+
+@pytest.mark.parametrize("name, old, new, phrase", [
+    ("colofon.yml", "contact:", "kontakt:", "colofon.yml"),
+    ("zoekwoorden.yml", "synoniemen:", "synoniem:", "zoekwoorden.yml"),
+    ("privacy.yml", "titels:", "titel:", "privacy.yml"),
+])
+def test_check_validates_every_registry_of_the_book(tmp_path, root, capsys, name, old, new, phrase):
+    """`vitale-wijken check` reads all YAML the book uses, not only the four data registries: a
+    broken colophon, synonym list or deny-list fails it with the file named."""
+    from analysis.cli import main
+
+    folder = tmp_path / "data"
+    shutil.copytree(root / "data", folder, ignore=shutil.ignore_patterns("raw", "processed", "kwalitatief"))
+    assert main(["--registries", str(folder), "check"]) == 0
+    assert "book registries OK" in capsys.readouterr().out
+    _edit(folder, name, old, new)
+    assert main(["--registries", str(folder), "check"]) == 2
+    assert phrase in capsys.readouterr().err

@@ -26,12 +26,25 @@ from .paths import default_mirror, processed_dir, raw_dir
 def _cmd_check(args: argparse.Namespace) -> int:
     from .registries import load_registries
 
+    from .colofon import load_colofon
+    from .denkkader import load_frameworks
+    from .plan import load_plan, load_werkpakketten
+    from .privacy import load_config
+    from .zoeken import load_zoekwoorden
+
     reg = load_registries(args.registries)
     k = reg.kernset
     with_source = sum(1 for i in k.indicatoren if i.bronnen)
     print(f"registries OK: {len(reg.gebieden.gemeenten)} gemeenten, {len(reg.metingen.metingen)} metingen, "
           f"{len(k.indicatoren)} indicators ({with_source} with a source), {len(reg.bronnen.tabellen)} tables, "
           f"{len(reg.bronnen.bestanden)} source files")
+    # the other YAML files of the book: each raises with file and line on a bad entry
+    frameworks = load_frameworks(reg)
+    load_plan(reg), load_werkpakketten(reg), load_colofon(reg)
+    privacy = load_config(reg.folder / "privacy.yml")
+    groups = load_zoekwoorden(reg.folder).synoniemen
+    print(f"book registries OK: {len(frameworks)} frameworks, monitoringsplan, werkpakketten, colofon, "
+          f"privacy.yml ({len(privacy.namen)} names), zoekwoorden.yml ({len(groups)} synonym groups)")
     return 0
 
 

@@ -202,7 +202,9 @@ def load_framework(path: Path, reg: Registries) -> Framework:
                     raise cross_error(path, ("blokken", i, "elementen", j, "indicatoren", k),
                                        f"unknown indicator {ind!r} (not in kernset.yml)")
             for k, code in enumerate(e.codes):
-                if code not in codes:
+                # A gemeente without any fieldwork (not yet done, or withdrawn) has nothing to check
+                # the codes against; its framework page then shows no conversation evidence.
+                if codes and code not in codes:
                     raise cross_error(path, ("blokken", i, "elementen", j, "codes", k),
                                        f"unknown code {code!r} (not in any codeboek.csv of {g.slug})")
     return Framework(path, kader)

@@ -7,12 +7,14 @@ opens a deck in reveal.js's print view and prints one 16:9 page per slide."""
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hashlib
 import http.server
 import shutil
 import socketserver
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +110,26 @@ def print_pages(site: Path, pages: dict[str, Path], stamps: Path,
         todo[rel] = (pdf, stamp, digest)
     if not todo:
         return []
+    if _loop_running():
+        # Playwright's sync API refuses to start inside a running event loop (a notebook, or a
+        # caller that already has a sync Playwright open): print from a thread of its own.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            made = pool.submit(_print, site, todo, paper, sync_playwright).result()
+    else:
+        made = _print(site, todo, paper, sync_playwright)
+    log(f"pdf: {len(made)} {paper.what} printed")
+    return made
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def _print(site: Path, todo: dict, paper: Paper, sync_playwright) -> list[Path]:
     made = []
     with serve(site) as origin, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -128,7 +150,6 @@ def print_pages(site: Path, pages: dict[str, Path], stamps: Path,
                 made.append(pdf)
         finally:
             browser.close()
-    log(f"pdf: {len(made)} {paper.what} printed")
     return made
 
 

@@ -19,12 +19,14 @@ from pathlib import Path
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _LETTERS = str.maketrans("ıİłŁøØđĐ", "iIlLoOdD")  # letters without a decomposition: Yılmaz = Yilmaz
+# Sphinx turns ' and " into typographic quotes: "'t Ruige Veld" on a page is the wijk of the table.
+_QUOTES = str.maketrans({**dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4`", "'"), **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"')})
 _SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """One space for any whitespace, no invisible characters, no accents; case kept."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_LETTERS)
+    """One space for any whitespace, no invisible characters, no accents, straight quotes; case kept."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_LETTERS).translate(_QUOTES)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
