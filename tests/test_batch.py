@@ -170,6 +170,9 @@ def test_a_deleted_fieldwork_dataset_leaves_the_site(reg, root, built_book, tmp_
     shutil.copytree(root / "_build", proj / "_build", ignore=shutil.ignore_patterns("regio", "logs"))
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy(root / name, proj / name)
+    # the decks bundle reveal.js from the project's slides/node_modules
+    shutil.copytree(root / "slides", proj / "slides", ignore=shutil.ignore_patterns("node_modules"))
+    (proj / "slides" / "node_modules").symlink_to(root / "slides" / "node_modules")
     stale = proj / "_build" / "html" / "book" / "verhalen" / "vollenhove-2023.html"
     assert stale.exists()
     shutil.rmtree(proj / "data" / "kwalitatief" / "zeist" / "2023")
@@ -179,7 +182,7 @@ def test_a_deleted_fieldwork_dataset_leaves_the_site(reg, root, built_book, tmp_
     assert status == 0, "\n".join(messages[-30:])
     assert not stale.exists()
     assert not (proj / "book" / "verhalen" / "vollenhove-2023.ipynb").exists()
-    assert "vollenhove-2023" not in _text(proj / "_toc.yml")
+    assert "verhalen/vollenhove-2023" not in _text(proj / "_toc.yml")
     factsheet = _text(proj / "_build" / "html" / "book" / "factsheets" / "vollenhove-2023.html")
     assert "verhalen/vollenhove-2023" not in factsheet
 

@@ -70,6 +70,7 @@ def test_pages_print_from_inside_a_running_event_loop(playwright_api, tmp_path):
     """A notebook (or a test holding a sync Playwright) runs an event loop in its thread; printing
     must still work there instead of failing on Playwright's 'inside the asyncio loop' check."""
     import asyncio
+    import threading
 
     from analysis.pdf import A4, print_pages
 
@@ -81,6 +82,10 @@ def test_pages_print_from_inside_a_running_event_loop(playwright_api, tmp_path):
     async def inside_a_loop():
         return print_pages(site, {"p.html": target}, tmp_path / "stamps", log=lambda _m: None, paper=A4)
 
-    made = asyncio.run(inside_a_loop())
+    # A thread of its own: the session's browser fixture may already hold a loop in this one.
+    made: list = []
+    worker = threading.Thread(target=lambda: made.extend(asyncio.run(inside_a_loop())))
+    worker.start()
+    worker.join(timeout=120)
     assert made == [target]
     assert "Overvecht" in PdfReader(target).pages[0].extract_text()

@@ -63,11 +63,16 @@ def comparison(fs: "Factsheet", pijler_label: str, ies: list[IndicatorEvaluation
     years = sorted({int(y) for y in data["peiljaar"]})
     caption = (f"{pijler_label}: {fs.focus}, {fs.gemeente.naam} en Nederland in procenten "
                f"({', '.join(map(str, years))}). Alleen cijfers uit dezelfde bron en hetzelfde jaar.")
-    table = data.assign(indicator=data["indicator"].str.replace("|", " ", regex=False))[
-        ["indicator", "gebied", "tekst", "peiljaar", "bron"]].rename(columns={
-            "indicator": "Indicator", "gebied": "Gebied", "tekst": "Waarde", "peiljaar": "Jaar", "bron": "Bron"})
+    table = _data_table(data, bron="bron")
     return charts.figure_html(chart, prefix=f"vergelijking-{fs.gebied.key}", caption=caption, data=table,
                               description=caption)
+
+
+def _data_table(data: pd.DataFrame, bron: str) -> pd.DataFrame:
+    """The table under a chart: one row per area and year, labels unwrapped ("|" breaks chart lines)."""
+    return data.assign(indicator=data["indicator"].str.replace("|", " ", regex=False))[
+        ["indicator", "gebied", "peiljaar", "tekst", bron]].rename(columns={
+            "indicator": "Indicator", "gebied": "Gebied", "peiljaar": "Jaar", "tekst": "Waarde", bron: "Bron"})
 
 
 def national(fs: "Factsheet", pijler_label: str, ies: list[IndicatorEvaluation]) -> str | None:
@@ -142,9 +147,7 @@ def trend(fs: "Factsheet", pijler_label: str, pijler_id: str) -> str | None:
     caption = (f"{pijler_label}: van {years[0]} tot en met {years[-1]} in {fs.focus}, {fs.gemeente.naam} en "
                f"Nederland. Elke lijn is één gebied uit één uitgave van de bron. De stippellijn is de start in "
                f"{fs.reg.metingen.start_monitor}. Aantallen staan er alleen voor {fs.focus} zelf.")
-    table = data.assign(indicator=data["indicator"].str.replace("|", " ", regex=False))[
-        ["indicator", "gebied", "peiljaar", "tekst", "bron_tabel"]].rename(columns={
-            "indicator": "Indicator", "gebied": "Gebied", "peiljaar": "Jaar", "tekst": "Waarde", "bron_tabel": "Bron"})
+    table = _data_table(data, bron="bron_tabel")
     return charts.figure_html(chart, prefix=f"trend-{fs.gebied.key}", caption=caption, data=table,
                               description=caption)
 

@@ -141,29 +141,21 @@ def write_handouts(reg: Registries, s: Site, site_root: Path) -> list[Path]:
 def build_handouts(reg: Registries, s: Site, site_root: Path, stamps: Path, log: Callable[[str], None] = print) -> int:
     """The handouts (HTML) and their A4 PDFs, each remade only when its inputs changed; a handout
     of more than two pages is an error."""
-    from dataclasses import replace
+    from .pdf import page_count
+    from .printed import build_printed
 
-    from .book import Stamp, _code_files, _digest, _registry_files
-    from .paths import processed_dir
-    from .pdf import A4, ChromiumMissing, page_count, print_pages
-
-    folder = Path(site_root) / DOWNLOADS
     shutil.copyfile(HANDOUT_CSS, Path(site_root) / "_static" / HANDOUT_CSS.name)
     pages = [p for p in s.pages if HANDOUT_HTML in p.downloads]
-    stamp = Stamp(stamps, "handouts")
-    digest = _digest([*_code_files(), HANDOUT_CSS, *_registry_files(reg), *processed_dir().iterdir()], extra=s.editie)
-    if not (stamp.matches(digest) and all((folder / p.downloads[HANDOUT_HTML]).exists() for p in pages)):
+
+    def write() -> None:
         written = write_handouts(reg, s, site_root)
-        log(f"handout: {len(written)} samenvatting(en) written to {folder}")
-        stamp.save(digest)
-    todo = {f"{DOWNLOADS}/{p.downloads[HANDOUT_HTML]}": folder / p.downloads[HANDOUT_PDF] for p in pages}
-    try:
-        print_pages(site_root, todo, stamps / "handout-pdf", log=log, paper=replace(A4, what="samenvatting(en)"),
-                    extra=HANDOUT_CSS.read_text(encoding="utf-8"))
-    except ChromiumMissing as exc:
-        log(f"handout: {exc}")
+        log(f"handout: {len(written)} samenvatting(en) written to {Path(site_root) / DOWNLOADS}")
+
+    pdfs = build_printed(reg, s, site_root, stamps, log, name="handout", pages=pages, html=HANDOUT_HTML,
+                         pdf=HANDOUT_PDF, css=HANDOUT_CSS, what="samenvatting(en)", write=write)
+    if pdfs is None:
         return HANDOUT_FAILED
-    too_long = [pdf.name for pdf in todo.values() if page_count(pdf) > MAX_PAGES]
+    too_long = [pdf.name for pdf in pdfs if page_count(pdf) > MAX_PAGES]
     if too_long:
         log(f"handout: more than {MAX_PAGES} pages: {', '.join(too_long)}")
         return HANDOUT_FAILED

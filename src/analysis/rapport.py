@@ -137,27 +137,12 @@ def build_reports(reg: Registries, s: Site, site_root: Path, stamps: Path, log: 
     """The reports (HTML) and their A4 PDFs, each remade only when its inputs changed."""
     import shutil
 
-    from .book import Stamp, _code_files, _digest, _registry_files
-    from .paths import processed_dir
-    from dataclasses import replace
+    from .printed import build_printed
 
-    from .pdf import A4, ChromiumMissing, print_pages
-
-    folder = Path(site_root) / DOWNLOADS
     target = Path(site_root) / "_static" / "slides" / REPORT_CSS.name
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(REPORT_CSS, target)
-    stamp = Stamp(stamps, "rapporten")
-    digest = _digest([*_code_files(), REPORT_CSS, *_registry_files(reg), *processed_dir().iterdir()], extra=s.editie)
-    pages = s.of("verhaal")
-    if not (stamp.matches(digest) and all((folder / p.downloads[REPORT_HTML]).exists() for p in pages)):
-        write_reports(reg, s, site_root, log=log)
-        stamp.save(digest)
-    todo = {f"{DOWNLOADS}/{p.downloads[REPORT_HTML]}": folder / p.downloads[REPORT_PDF] for p in pages}
-    try:
-        print_pages(site_root, todo, stamps / "rapport-pdf", log=log, paper=replace(A4, what="rapport(en)"),
-                    extra=REPORT_CSS.read_text(encoding="utf-8"))
-    except ChromiumMissing as exc:
-        log(f"rapport: {exc}")
-        return REPORT_FAILED
-    return 0
+    pdfs = build_printed(reg, s, site_root, stamps, log, name="rapport", pages=s.of("verhaal"), html=REPORT_HTML,
+                         pdf=REPORT_PDF, css=REPORT_CSS, what="rapport(en)",
+                         write=lambda: write_reports(reg, s, site_root, log=log))
+    return REPORT_FAILED if pdfs is None else 0

@@ -7,6 +7,7 @@ figure came from. ``bron_rij`` keeps where the figure stands in its file.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 import re
@@ -278,6 +279,14 @@ def with_obs_columns(obs: pd.DataFrame) -> pd.DataFrame:
 def empty_observations() -> pd.DataFrame:
     numeric = {"waarde", *INTERVAL_COLUMNS}
     return pd.DataFrame({c: pd.Series(dtype=float if c in numeric else object) for c in OBS_COLUMNS})
+
+
+def read_json(path: Path):
+    """A JSON file read strictly as UTF-8; invalid JSON is reported with its line."""
+    try:
+        return json.loads(read_text_strict(path))
+    except json.JSONDecodeError as exc:
+        raise SourceError(path, f"invalid JSON: {exc.msg}", row=exc.lineno) from None
 
 
 def read_text_strict(path: Path) -> str:

@@ -23,11 +23,9 @@ from ..errors import SourceError
 from ._common import (
     INTERVAL_COLUMNS,
     OBS_COLUMNS,
-    SPREADSHEET_ERROR,
-    THOUSANDS_LOOKALIKE,
     SourceData,
     empty_observations,
-    number_from_text,
+    number_cell,
     read_text_strict,
     with_obs_columns,
 )
@@ -46,19 +44,11 @@ def _period(path: Path, text: str, row: int, column: str) -> int:
 
 def _number(path: Path, text: str, row: int, column: str, locale: str = "en", count: bool = False) -> float | None:
     """A count or rate: a non-negative number in the file's locale, or a StatLine missing mark."""
-    t = text.strip()
-    if t in MISSING_MARKS:
+    if text.strip() in MISSING_MARKS:
         return None
-    if SPREADSHEET_ERROR.match(t):
-        raise SourceError(path, f"spreadsheet error value {t!r}, not a figure", row=row, column=column)
-    if count and locale == "en" and THOUSANDS_LOOKALIKE.match(t):
-        raise SourceError(path, f"count {t!r} looks like a Dutch thousands separator; declare `locale: nl` for "
-                                "this bestand in bronnen.yml if the file writes numbers that way", row=row, column=column)
-    value = number_from_text(t, locale)
-    if value is None:
-        raise SourceError(path, f"not a number: {text!r}", row=row, column=column)
-    if value < 0:
-        raise SourceError(path, f"negative count or rate: {t}", row=row, column=column)
+    value = number_cell(path, text, row, column, locale=locale, count=count)
+    if value is not None and value < 0:
+        raise SourceError(path, f"negative count or rate: {text.strip()}", row=row, column=column)
     return value
 
 

@@ -15,7 +15,6 @@ bound become the interval (``ondergrens``/``bovengrens``) of the central estimat
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from ._common import (
     melt_observations,
     parse_numbers,
     read_excel_text,
-    read_text_strict,
+    read_json,
     refuse_excel_errors,
     refuse_fractions_as_percentages,
     require_columns,
@@ -48,10 +47,7 @@ SOORT_PREFIX = {"Land": "NL", "Gemeente": "GM", "Wijk": "WK", "Buurt": "BU"}
 
 def _load(path: Path) -> tuple[pd.DataFrame, dict]:
     if path.suffix.lower() == ".json":
-        try:
-            doc = json.loads(read_text_strict(path))
-        except json.JSONDecodeError as exc:
-            raise SourceError(path, f"invalid JSON: {exc.msg}", row=exc.lineno) from None
+        doc = read_json(path)
         records = doc.get("value", doc) if isinstance(doc, dict) else doc
         if not isinstance(records, list) or not records:
             raise SourceError(path, "expected a non-empty list of UntypedDataSet records", row="value")

@@ -18,7 +18,6 @@ have (``.`` in StatLine) and never becomes a number.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ import pandas as pd
 
 from ..codes import AREA_CODE
 from ..errors import SourceError
-from ._common import SourceData, number_cell, read_text_strict, with_obs_columns
+from ._common import SourceData, number_cell, read_json, with_obs_columns
 
 EDITION = re.compile(r"\b(20\d{2})\b")
 MONTH = re.compile(r"^(\d{4})MM(\d{2})$")
@@ -38,10 +37,7 @@ COUNT_UNITS = {"aantal"}
 
 
 def load_statline_json(path: Path) -> dict[str, Any]:
-    try:
-        doc = json.loads(read_text_strict(path))
-    except json.JSONDecodeError as exc:
-        raise SourceError(path, f"invalid JSON: {exc.msg}", row=exc.lineno) from None
+    doc = read_json(path)
     if not isinstance(doc, dict):
         raise SourceError(path, "expected a JSON object written by `vitale-wijken data fetch`")
     for key in ("tabel", "onderwerpen", "value"):

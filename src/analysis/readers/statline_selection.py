@@ -7,7 +7,6 @@ Used for 85984NED (Kerncijfers wijken en buurten 2024): column keys like
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pandera.pandas as pa
 from ..errors import SourceError
 from ..codes import AREA_CODE
 from ..validation import validate
-from ._common import NULL_REASON, SourceData, melt_observations, read_text_strict, strip_positions
+from ._common import NULL_REASON, SourceData, melt_observations, read_json, strip_positions
 
 EDITION = re.compile(r"kwb[-_]?(\d{4})", re.IGNORECASE)
 COLUMN_KEY = re.compile(r"^[A-Za-z0-9]+_\d+$")
@@ -29,10 +28,7 @@ def read_statline_selection(path: Path) -> SourceData:
     if not m:
         raise SourceError(path, "cannot tell the edition year: expected 'kwbYYYY' in the file name")
     peiljaar = int(m.group(1))
-    try:
-        doc = json.loads(read_text_strict(path))
-    except json.JSONDecodeError as exc:
-        raise SourceError(path, f"invalid JSON: {exc.msg}", row=exc.lineno) from None
+    doc = read_json(path)
     if not isinstance(doc, dict) or not doc:
         raise SourceError(path, "expected a non-empty object keyed by area code")
     columns: list[str] | None = None

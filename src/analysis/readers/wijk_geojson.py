@@ -7,7 +7,6 @@ that coordinates are longitude/latitude inside the Netherlands.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -15,17 +14,14 @@ from shapely.geometry import shape
 
 from ..codes import LEVEL_PATTERN
 from ..errors import SourceError
-from ._common import SourceData, empty_observations, read_text_strict
+from ._common import SourceData, empty_observations, read_json
 
 # Generous box around the Netherlands in WGS84 (lon, lat); RD metres fall far outside.
 NL_BOUNDS = (3.0, 50.5, 7.5, 53.8)
 
 
 def read_geojson_doc(path: Path) -> dict:
-    try:
-        return json.loads(read_text_strict(path))
-    except json.JSONDecodeError as exc:
-        raise SourceError(path, f"invalid JSON: {exc.msg}", row=exc.lineno) from None
+    return read_json(path)
 
 
 def read_features(path: Path, doc: dict | None = None) -> list[dict]:

@@ -17,7 +17,6 @@ derived from the buurt code; ``nl.json`` uses the code ``NL00`` for the Netherla
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ import pandas as pd
 
 from ..codes import LEVEL_PATTERN
 from ..errors import SourceError
-from ._common import SourceData, empty_observations, read_text_strict, with_obs_columns
+from ._common import SourceData, empty_observations, read_json, with_obs_columns
 
 TABLE_IN_TEXT = re.compile(r"tabel (\d{5}NED)")
 YEAR_IN_TEXT = re.compile(r"\b(20\d{2})\b")
@@ -126,10 +125,7 @@ class _Reader:
 
 def read_woonikveilig(path: Path) -> SourceData:
     path = Path(path)
-    try:
-        doc = json.loads(read_text_strict(path))
-    except json.JSONDecodeError as exc:
-        raise SourceError(path, f"invalid JSON: {exc.msg}", row=exc.lineno) from None
+    doc = read_json(path)
     if not isinstance(doc, dict):
         raise SourceError(path, "expected a JSON object")
     kind = doc.get("type")
