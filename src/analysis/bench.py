@@ -24,8 +24,20 @@ from .paths import project_root
 
 BATCHES = (50, 100, 200)
 COPY = ("data", "notebooks", "book", "slides", "_config.yml", "_toc.yml", "pyproject.toml")
-COPY_IGNORE = shutil.ignore_patterns("raw", "__pycache__", "*.egg-info", "node_modules", "factsheets", "_generated",
-                                     "profielen", "verhalen", "denkkader", "plan")
+_NEVER = shutil.ignore_patterns("raw", "__pycache__", "*.egg-info", "node_modules")
+# In book/ only the hand-written theme files are sources; every page (and the chart bundle) is
+# written by the build, so a clean build starts without them.
+_BOOK_SOURCES = {"_static", "_templates"}
+
+
+def _copy_ignore(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_NEVER(folder, names))
+    here = Path(folder)
+    if here == project_root() / "book":
+        ignored |= set(names) - _BOOK_SOURCES
+    elif here == project_root() / "book" / "_static":
+        ignored |= {"vega-bundle.js"} & set(names)
+    return ignored
 
 
 def _wijken(reg, n: int, offset: int):
@@ -58,7 +70,7 @@ def _copy_project(dest: Path) -> Path:
     for name in COPY:
         src = root / name
         if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=COPY_IGNORE)
+            shutil.copytree(src, dest / name, ignore=_copy_ignore)
         elif src.exists():
             shutil.copy2(src, dest / name)
     node_modules = root / "slides" / "node_modules"
