@@ -176,6 +176,8 @@ def test_renamed_topic_in_bronnen_is_reported_against_the_kernset_column(registr
     ("colofon.yml", "contact:", "kontakt:", "colofon.yml"),
     ("zoekwoorden.yml", "synoniemen:", "synoniem:", "zoekwoorden.yml"),
     ("privacy.yml", "titels:", "titel:", "privacy.yml"),
+    ("denkkader/zeist.yml", "gemeente: zeist", "gemeente: houten", "zeist.yml"),
+    ("monitoringsplan.yml", "gemeenten:", "gemeente:", "monitoringsplan.yml"),
 ])
 def test_check_validates_every_registry_of_the_book(tmp_path, root, capsys, name, old, new, phrase):
     """`vitale-wijken check` reads all YAML the book uses, not only the four data registries: a

@@ -39,7 +39,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
           f"{len(k.indicatoren)} indicators ({with_source} with a source), {len(reg.bronnen.tabellen)} tables, "
           f"{len(reg.bronnen.bestanden)} source files")
     # the other YAML files of the book: each raises with file and line on a bad entry
-    frameworks = load_frameworks(reg)
+    frameworks = load_frameworks(reg, reg.folder / "denkkader")
     load_plan(reg), load_werkpakketten(reg), load_colofon(reg)
     privacy = load_config(reg.folder / "privacy.yml")
     groups = load_zoekwoorden(reg.folder).synoniemen
