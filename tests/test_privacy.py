@@ -412,3 +412,23 @@ def test_a_name_made_by_the_print_is_dropped_but_a_name_on_the_page_stands(tmp_p
     findings = [Finding("downloads/factsheet-batau-2025.pdf (pagina 3)", "persoonsnaam (deduce)", "Roo Zware"),
                 Finding("downloads/factsheet-batau-2025.pdf (pagina 4)", "persoonsnaam (deduce)", "Jan de Vries")]
     assert [f.text for f in _without_layout_artefacts(tmp_path, findings)] == ["Jan de Vries"]
+
+
+def test_loading_deduce_leaves_the_callers_logging_alone():
+    """deduce configures the root logger on import; the gate takes that back, so a build's output
+    is not flooded with every INFO line of Dask (as it was: 'INFO:distributed.scheduler:…').
+    A fresh interpreter: pytest's own log handlers would hide deduce's basicConfig."""
+    import subprocess
+    import sys
+
+    script = ("import logging\n"
+              "from analysis.privacy.rules import deduce_model\n"
+              "deduce_model()\n"
+              "log = logging.getLogger('distributed.scheduler')\n"
+              "log.setLevel(logging.INFO)\n"
+              "log.info('Scheduler at: tcp://127.0.0.1:1')\n"
+              "print('handlers', len(logging.getLogger().handlers))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert "Scheduler at" not in out.stdout + out.stderr
+    assert "handlers 0" in out.stdout

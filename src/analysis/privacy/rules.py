@@ -79,9 +79,16 @@ def deduce_model():
     the package and are cached inside it after the first use, which takes ≈ 2 minutes)."""
     import logging
 
+    root = logging.getLogger()
+    before = list(root.handlers)
     from deduce import Deduce
 
-    logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
+    # deduce calls logging.basicConfig(DEBUG, stdout) on import: that handler would print every
+    # INFO line of Dask's scheduler into the build's output. Keep the caller's logging as it was.
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+    root.setLevel(max(root.level, logging.WARNING))
     return Deduce()
 
 
