@@ -392,7 +392,7 @@ def test_a_pdf_keeps_every_finding_its_page_has_and_drops_print_artefacts(tmp_pa
         Finding("downloads/rapport-x.pdf (pagina 3)", "naam op de deny-list", "Verhoeven"),
         Finding("downloads/los.pdf (pagina 1)", "telefoonnummer", "0 10 205 15 25"),
     ]
-    kept = _without_layout_artefacts(tmp_path, findings)
+    kept, _ = _without_layout_artefacts(tmp_path, findings)
     assert [f.text for f in kept] == ["Kerkstraat 12", "Kerkstraat 12", "Verhoeven", "0 10 205 15 25"]
 
 
@@ -411,7 +411,32 @@ def test_a_name_made_by_the_print_is_dropped_but_a_name_on_the_page_stands(tmp_p
     (tmp_path / "downloads" / "factsheet-batau-2025.pdf").write_text("x", encoding="utf-8")
     findings = [Finding("downloads/factsheet-batau-2025.pdf (pagina 3)", "persoonsnaam (deduce)", "Roo Zware"),
                 Finding("downloads/factsheet-batau-2025.pdf (pagina 4)", "persoonsnaam (deduce)", "Jan de Vries")]
-    assert [f.text for f in _without_layout_artefacts(tmp_path, findings)] == ["Jan de Vries"]
+    assert [f.text for f in _without_layout_artefacts(tmp_path, findings)[0]] == ["Jan de Vries"]
+
+
+def test_an_unchanged_pdf_and_page_reuse_the_artefact_check(tmp_path, monkeypatch):
+    """A no-op build does not parse every factsheet again: the decision is remembered per PDF and
+    page digest, and made afresh when either changes."""
+    from analysis.privacy import gate
+
+    (tmp_path / "book" / "factsheets").mkdir(parents=True)
+    page = tmp_path / "book" / "factsheets" / "batau-2025.html"
+    page.write_text("<p>Rookt</p><p>Zware drinker</p>", encoding="utf-8")
+    (tmp_path / "downloads").mkdir()
+    (tmp_path / "downloads" / "factsheet-batau-2025.pdf").write_text("x", encoding="utf-8")
+    findings = [gate.Finding("downloads/factsheet-batau-2025.pdf (pagina 3)", "persoonsnaam (deduce)", "Roo Zware")]
+    digests = {"downloads/factsheet-batau-2025.pdf": "p1", "book/factsheets/batau-2025.html": "h1"}
+    kept, memo = gate._without_layout_artefacts(tmp_path, findings, digests, {})
+    assert kept == []
+
+    def no_parsing(*_a, **_k):
+        raise AssertionError("the page was parsed again")
+
+    monkeypatch.setattr(gate, "html_fragments", no_parsing)
+    assert gate._without_layout_artefacts(tmp_path, findings, digests, memo) == ([], memo)
+    changed = dict(digests, **{"book/factsheets/batau-2025.html": "h2"})
+    with pytest.raises(AssertionError, match="parsed again"):
+        gate._without_layout_artefacts(tmp_path, findings, changed, memo)
 
 
 def test_loading_deduce_leaves_the_callers_logging_alone():

@@ -238,7 +238,6 @@ def run_child(cmd: list[str], cwd: Path) -> int:
 
 
 def downloads_and_pdfs(reg: Registries, s: Site, layout: Layout, log: Callable[[str], None]) -> int:
-    from .downloads import write_downloads
     from .pdf import ChromiumMissing, print_pages
 
     stamp = Stamp(layout.stamps, "downloads")
@@ -246,6 +245,8 @@ def downloads_and_pdfs(reg: Registries, s: Site, layout: Layout, log: Callable[[
     folder = layout.site / DOWNLOADS
     csvs = [n for n in s.downloads if n.endswith(".csv")]
     if not (stamp.matches(digest) and all((folder / n).exists() for n in csvs)):
+        from .downloads import write_downloads  # the evaluation model (and scipy): only when needed
+
         files = write_downloads(reg, s, layout.site)
         log(f"book: {len(files)} download file(s) written to {folder}")
         stamp.save(digest)

@@ -13,19 +13,23 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .format import esc
 from .io import write_text_atomic
-from .overzicht import VerdictRow, Vergelijking, verdict_html, verdict_rows
 from .registries import Registries
 from .sitemap import DOWNLOADS, REPORT_HTML, REPORT_PDF, Page, Site
+
+if TYPE_CHECKING:  # the evaluation model (and scipy) loads only when a report is written
+    from .overzicht import VerdictRow, Vergelijking
 
 REPORT_CSS = Path(__file__).with_name("slides") / "vw-rapport.css"
 REPORT_FAILED = 6
 
 
 def _figures_html(rows: list[VerdictRow], label: str, gemeente: str) -> str:
+    from .overzicht import verdict_html
+
     """The pijler's kernset figures of the area in this meting, with the level verdict against the gemeente."""
     body = []
     for r in rows:
@@ -43,6 +47,8 @@ def _figures_html(rows: list[VerdictRow], label: str, gemeente: str) -> str:
 
 
 def figures_box(v: Vergelijking, gebied: str, meting: int, pijler_id: str) -> str:
+    from .overzicht import verdict_rows
+
     ev = v.evaluaties[(gebied, meting)]
     gemeente = ev.referenties["gemeente"][1]
     rows = "".join(_figures_html(verdict_rows(ev, gebied, ie), ie.indicator.label, gemeente)
@@ -120,6 +126,8 @@ def report_html(reg: Registries, s: Site, v: Vergelijking, page: Page, static: s
 
 def write_reports(reg: Registries, s: Site, site_root: Path, v: Vergelijking | None = None,
                   log: Callable[[str], None] = print) -> list[Path]:
+    from .overzicht import Vergelijking
+
     pages = s.of("verhaal")
     # Only the areas and metingen that have fieldwork are evaluated.
     v = v or Vergelijking.build(reg, metingen=sorted({p.meting for p in pages}))

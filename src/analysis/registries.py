@@ -64,6 +64,11 @@ def _loc_text(loc: tuple[Any, ...]) -> str:
     return text or "<top>"
 
 
+# libyaml's parser where PyYAML was built with it (PyPI wheels are): the registries are read on
+# every build, and the pure-Python parser spends ≈ 1 s on them.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml_model(path: Path, model: type[M]) -> M:
     """Parse ``path`` and validate it as ``model``; raise RegistryError with line and key."""
     try:
@@ -74,8 +79,7 @@ def load_yaml_model(path: Path, model: type[M]) -> M:
         line = text_line_of_offset(path.read_bytes(), exc.start)
         raise RegistryError(path, "not valid UTF-8", row=line) from None
     try:
-        data = yaml.safe_load(text)
-        tree = yaml.compose(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise RegistryError(
@@ -87,6 +91,7 @@ def load_yaml_model(path: Path, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        tree = yaml.compose(text)  # line numbers, only when there is an error to place
         errors = exc.errors()
         first = errors[0]
         details = [

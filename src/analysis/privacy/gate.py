@@ -86,9 +86,19 @@ def area_names(reg: Registries, root: Path) -> list[str]:
     return sorted(names)
 
 
+_RULES: dict[tuple, Rules] = {}
+
+
 def load_rules(reg: Registries, root: Path) -> Rules:
-    """privacy.yml, validated (a bad entry raises with its line), plus the allowed area names."""
-    return Rules(load_config(Path(root) / "data" / PRIVACY_FILE), area_names(reg, root))
+    """privacy.yml, validated (a bad entry raises with its line), plus the allowed area names.
+    The same configuration gives the same (compiled) rules: the build's two gates share them."""
+    config = load_config(Path(root) / "data" / PRIVACY_FILE)
+    names = area_names(reg, root)
+    key = (config.model_dump_json(), tuple(names))
+    if key not in _RULES:
+        _RULES.clear()  # one configuration at a time is all a process needs
+        _RULES[key] = Rules(config, names)
+    return _RULES[key]
 
 
 def _digest(*parts: bytes | str) -> str:
@@ -224,9 +234,11 @@ def gate_after_build(reg: Registries, site: Path, root: Path | None = None) -> l
             found = scan_file(path, rel, rules)
         after[rel] = {"digest": digest, "findings": [asdict(f) for f in found]}
         findings += found
-    cache["after_key"], cache["after"] = key, after
+    # Telling print artefacts apart parses the PDF's page: remembered per PDF and page digest.
+    memo = cache.get("artefacts", {}) if cache.get("after_key") == key else {}
+    findings, memo = _without_layout_artefacts(site, findings, {rel: e["digest"] for rel, e in after.items()}, memo)
+    cache["after_key"], cache["after"], cache["artefacts"] = key, after, memo
     _save_cache(cache_path, cache)
-    findings = _without_layout_artefacts(site, findings)
     if findings:  # where each came from: today's fieldwork
         index = _fieldwork_index(reg, root, datasets)
         findings = [_with_source(f, index) for f in findings]
@@ -252,11 +264,15 @@ def pdf_twin(site: Path, rel: str) -> str | None:
     return None
 
 
-def _without_layout_artefacts(site: Path, findings: list[Finding]) -> list[Finding]:
+def _without_layout_artefacts(site: Path, findings: list[Finding], digests: dict[str, str] | None = None,
+                              memo: dict | None = None) -> tuple[list[Finding], dict]:
     """A PDF is a print of a page the gate scanned cell by cell. A layout-sensitive finding in the
     PDF is an artefact of the print when its page has neither the same finding nor the text
     itself (the words only meet in the print). Every other finding in a PDF stands, and a PDF
-    without a known page keeps all of them."""
+    without a known page keeps all of them. ``digests`` (file -> content digest) and ``memo``
+    (the previous result) let an unchanged PDF and page skip the check; returns the kept
+    findings and the new memo."""
+    digests, memo = digests or {}, memo or {}
     by_page = {(f.where.split(" (")[0], f.rule, normalise(f.text)) for f in findings}
     page_text: dict[str, str] = {}
 
@@ -267,15 +283,27 @@ def _without_layout_artefacts(site: Path, findings: list[Finding]) -> list[Findi
             page_text[twin] = " \x00 ".join(normalise(f.text).casefold() for f in html_fragments(markup, twin))
         return page_text[twin]
 
-    kept = []
+    def artefact(f: Finding, twin: str) -> bool:
+        return ((twin, f.rule, normalise(f.text)) not in by_page
+                and normalise(f.text).casefold() not in text_of(twin))
+
+    kept, new_memo = [], {}
     for f in findings:
         rel = f.where.split(" (")[0]
         twin = pdf_twin(site, rel)
-        if (twin and f.rule in LAYOUT_SENSITIVE and (twin, f.rule, normalise(f.text)) not in by_page
-                and normalise(f.text).casefold() not in text_of(twin)):
+        if not (twin and f.rule in LAYOUT_SENSITIVE):
+            kept.append(f)
             continue
-        kept.append(f)
-    return kept
+        both = f"{digests.get(rel)}:{digests.get(twin)}" if rel in digests and twin in digests else None
+        entry = new_memo.setdefault(rel, {"digest": both, "dropped": []})
+        old = memo.get(rel, {})
+        known = both is not None and old.get("digest") == both
+        item = [f.where, f.rule, f.text]
+        if (item in old.get("dropped", [])) if known else artefact(f, twin):
+            entry["dropped"].append(item)
+        else:
+            kept.append(f)
+    return kept, new_memo
 
 
 def _with_source(f: Finding, index: list[tuple[str, Origin]]) -> Finding:
