@@ -231,6 +231,21 @@ def test_minimum_population_rule():
     assert judged.oordeel == "gunstiger" and judged.regel.id == "poisson"
 
 
+def test_the_rest_of_the_gemeente_is_taken_without_its_sparse_wijken():
+    """100 per 10,000 (10 per 1,000) in a gemeente of 700 per 40,000. The rest is 600 per 30,000
+    (20 per 1,000): gunstiger. Three business parks hold 300 crimes and 100 inhabitants; without
+    them the rest is 300 per 29,900 (10.03 per 1,000): the same as the wijk."""
+    from analysis.evaluation.rules import Sparse
+
+    wijk = Value(RATE.id, ("WK000101",), "beschikbaar", 10.0, 2024, "47022NED", teller=100.0, noemer=10000.0)
+    ref = Value(RATE.id, ("GM0001",), "beschikbaar", 17.5, 2024, "47022NED", teller=700.0, noemer=40000.0)
+    assert judge_level(RATE, REG, "telling", wijk, ref, margin=None, decimals=1).oordeel == "gunstiger"
+    judged = judge_level(RATE, REG, "telling", wijk, ref, margin=None, decimals=1,
+                         sparse=Sparse(teller=300.0, noemer=100.0, aantal=3))
+    assert judged.oordeel == "vergelijkbaar"
+    assert "zonder 3 wijken met minder dan 1.000 inwoners" in judged.regel.tekst
+
+
 def test_gemeente_median_wijk_leaves_out_small_areas():
     rows = [row(RATE.id, "WK035601", 2024, 40.0, "47022NED", teller=40, noemer=1000),
             row(RATE.id, "WK035602", 2024, 50.0, "47022NED", teller=100, noemer=2000),

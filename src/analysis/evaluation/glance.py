@@ -77,14 +77,15 @@ def _part_change(ie: IndicatorEvaluation, code: str):
 
 def _row_text(label: str, richting: str, peiljaar: int, nul: float, now: float | None, oordeel: str,
               lo: float | None, hi: float | None) -> str:
-    text = f"{label}: {nl_num(nul, 0)} in {peiljaar}"
-    if richting == "neutraal":
-        text += " (geen goede of slechte kant)"
+    # A place, not a figure: "Zware drinker: 90" alone reads as 90 %.
+    scale = ("0 = laagste, 100 = hoogste wijk" if richting == "neutraal"
+             else "0 = minst gunstige, 100 = gunstigste wijk")
+    text = f"{label}: plaats {nl_num(nul, 0)} van 100 in {peiljaar} ({scale} van Nederland)"
     if now is not None:
         word = {"vergelijkbaar": "gelijk op met Nederland"}.get(oordeel, f"{oordeel} dan Nederland")
-        text += f"; nu {nl_num(now, 0)}, {word}"
+        text += f"; nu plaats {nl_num(now, 0)}, {word}"
     if lo is not None:
-        text += f"; vergelijkbare wijken {nl_num(lo, 0)} tot {nl_num(hi, 0)}"
+        text += f"; vergelijkbare wijken op plaats {nl_num(lo, 0)} tot {nl_num(hi, 0)}"
     return text + "."
 
 

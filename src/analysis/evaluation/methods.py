@@ -226,7 +226,8 @@ def method_sections(data: EvaluationData, reg: Registries,
             f"{nl_num(MIN_INWONERS_RATE, 0)} inwoners. In bedrijventerreinen en buitengebieden wonen weinig mensen; "
             f"de misdrijven daar treffen vooral bedrijven en voorbijgangers. De tabel laat zien dat zulke gebieden "
             f"vele malen hogere cijfers hebben dan woonwijken. Naast het gemiddelde van de gemeente tonen we ook de "
-            f"middelste wijk van de gemeente, zodat één uitschieter het beeld niet bepaalt.",
+            f"middelste wijk van de gemeente, zodat één uitschieter het beeld niet bepaalt. Bij de toets tegen de "
+            f"rest van de gemeente laten we zulke wijken ook weg.",
             rate_text, rate_table),
         MethodSection(
             "vergelijkingswijken", "Vergelijkbare wijken",

@@ -21,7 +21,7 @@ from .kinds import Kind, figure_kind
 from .margins import margins_lookup
 from .position import NATIONAL_TABLE, NationalPosition, national_position
 from .robust import MedianWijk, gemeente_median_wijk
-from .rules import MIN_INWONERS_RATE, Verdict, judge_level, no_verdict, suppressed_rate
+from .rules import MIN_INWONERS_RATE, Sparse, Verdict, judge_level, no_verdict, suppressed_rate
 from .similarity import (
     K_DEFAULT,
     ComparisonGroup,
@@ -213,8 +213,24 @@ def _level_verdicts(data: EvaluationData, reg: Registries, ind: Indicator, kind:
         if not reg.kernset.eenheden[ind.eenheid].vergelijkbaar and kind != "telling":
             out[role] = no_verdict("aantallen van gebieden van verschillende grootte zijn niet te vergelijken")
             continue
-        out[role] = judge_level(ind, reg, kind, v, ref, margin=margin, decimals=decimals)
+        sparse = _sparse_wijken(data, ind, v, ref) if kind == "telling" else None
+        out[role] = judge_level(ind, reg, kind, v, ref, margin=margin, decimals=decimals, sparse=sparse)
     return out
+
+
+def _sparse_wijken(data: EvaluationData, ind: Indicator, v: Value, ref: Value) -> Sparse | None:
+    """The gemeente's wijken under ``MIN_INWONERS_RATE`` (not holding the area itself), summed:
+    a rate per inhabitant is tested against the rest of the gemeente without them, as its median
+    wijk is taken without them."""
+    if ind.eenheid != "per_1000_inwoners" or not ref.code.startswith("GM") or not ref.beschikbaar:
+        return None
+    t = data.indicators
+    sel = t[(t["indicator"] == ind.id) & (t["bron_tabel"] == ref.bron_tabel) & (t["peiljaar"] == ref.peiljaar)
+            & (t["gebied_niveau"] == "wijk") & (t["gemeente_code"] == ref.code) & (t["status"] == "beschikbaar")
+            & t["teller"].notna() & t["noemer"].notna() & (t["noemer"] < MIN_INWONERS_RATE)]
+    own = {c[2:8] for c in v.codes}  # a wijk holding (a buurt of) the area is not left out
+    sel = sel[~sel["gebied_code"].str[2:8].isin(own)]
+    return Sparse(float(sel["teller"].sum()), float(sel["noemer"].sum()), len(sel)) if len(sel) else None
 
 
 def _trend(data: EvaluationData, reg: Registries, ind: Indicator, kind: Kind, codes: tuple[str, ...],

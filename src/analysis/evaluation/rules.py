@@ -114,8 +114,19 @@ def _margin_text(m: DerivedMargin, kind: str) -> str:
 # -- level: one area against a reference, same table and peiljaar ----------------------------
 
 
+@dataclass(frozen=True)
+class Sparse:
+    """Thinly populated wijken (business parks, outskirts) of a reference gemeente, left out of
+    the rest of the gemeente a rate is tested against: a few dozen inhabitants with thousands of
+    crimes would set the reference on their own."""
+
+    teller: float
+    noemer: float
+    aantal: int
+
+
 def judge_level(ind: Indicator, reg: Registries, kind: Kind, focus: Value, ref: Value, *,
-                margin: DerivedMargin | None, decimals: int) -> Verdict:
+                margin: DerivedMargin | None, decimals: int, sparse: Sparse | None = None) -> Verdict:
     if not (focus.beschikbaar and ref.beschikbaar):
         return no_verdict("een van beide cijfers ontbreekt")
     if not focus.same_source(ref):
@@ -137,7 +148,7 @@ def judge_level(ind: Indicator, reg: Registries, kind: Kind, focus: Value, ref: 
     if kind == "telling":
         if focus.noemer is None or ref.noemer is None:
             return no_verdict("aantallen van gebieden van verschillende grootte zijn niet te vergelijken")
-        return _rate_level(ind, focus, ref)
+        return _rate_level(ind, focus, ref, sparse)
     marge = _rounding(decimals)
     rule = Rule("afronding", "Regel: bij een geteld cijfer telt elk verschil dat groter is dan de afronding.", marge)
     return directed(ind, diff, abs(diff) <= marge + 1e-9, rule)
@@ -151,7 +162,7 @@ def suppressed_rate(v: Value) -> str | None:
     return None
 
 
-def _rate_level(ind: Indicator, focus: Value, ref: Value) -> Verdict:
+def _rate_level(ind: Indicator, focus: Value, ref: Value, sparse: Sparse | None = None) -> Verdict:
     why = suppressed_rate(focus)
     if why:
         return no_verdict(why)
@@ -160,14 +171,18 @@ def _rate_level(ind: Indicator, focus: Value, ref: Value) -> Verdict:
     if k_f is None or k_r is None:
         return no_verdict("de telling achter het cijfer ontbreekt")
     rest = lies_within(focus.codes, ref.code)
+    tegen = "de rest van het gebied" if rest else "het vergelijkingsgebied"
     if rest:
         k_r, n_r = k_r - k_f, n_r - n_f
+        if sparse is not None and sparse.aantal:
+            k_r, n_r = k_r - sparse.teller, n_r - sparse.noemer
+            tegen += (f" zonder {sparse.aantal} {'wijk' if sparse.aantal == 1 else 'wijken'} met minder dan "
+                      f"{nl_num(MIN_INWONERS_RATE, 0)} inwoners")
     if n_r <= 0 or k_r < 0:
         return no_verdict("het vergelijkingsgebied is niet groter dan het gebied zelf")
     rr = rate_ratio(k_r, k_f, n_r, n_f)
     if rr is None:
         return no_verdict("geen enkel geval in beide gebieden")
-    tegen = "de rest van het gebied" if rest else "het vergelijkingsgebied"
     rule = Rule("poisson", f"Regel: bij aantallen kijken we of het verschil met {tegen} groter is dan toeval "
                            f"(Poisson-toets). Hier: {'binnen' if rr.within_margin else 'buiten'} de toevalsmarge.",
                 p_waarde=rr.p_value)
