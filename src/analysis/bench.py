@@ -40,29 +40,25 @@ def _copy_ignore(folder: str, names: list[str]) -> set[str]:
     return ignored
 
 
-def _wijken(reg, n: int, offset: int):
-    """``n`` national wijken, spread over the list (every k-th) so the batch is not one gemeente."""
-    from .gebied import wijken_van
-
-    every = wijken_van(reg)
+def _spread(every: list, n: int, offset: int) -> list:
+    """``n`` wijken spread over the list (every k-th) so the batch is not one gemeente."""
     step = max(1, len(every) // (n + offset))
-    return every[offset::step][:n], len(every)
+    return every[offset::step][:n]
 
 
-def batch(reg, n: int, offset: int, workers: int, out_root: Path) -> tuple[float, int, int]:
-    """Seconds for profiles of ``n`` wijken (latest meting), executed from scratch."""
+def batch(reg, wijken: list, workers: int, out_root: Path) -> tuple[float, int]:
+    """Seconds for profiles of these wijken (latest meting), executed from scratch, and failures."""
     from .runner import plan, run
     from .sitemap import profile_page
 
     latest = reg.metingen.metingen[-1].jaar
-    wijken, total = _wijken(reg, n, offset)
     jobs = plan([profile_page(w, latest) for w in wijken], reg, out_root=out_root)
     start = time.perf_counter()
     results = run(jobs, reg, workers=workers, root=out_root, log_dir=out_root / "logs", progress=False,
                   log=lambda s: None)
     seconds = time.perf_counter() - start
     failed = sum(r.status == "failed" for r in results)
-    return seconds, failed, total
+    return seconds, failed
 
 
 def _copy_project(dest: Path) -> Path:
@@ -100,7 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--zonder-boek", action="store_true", help="skip the clean and no-op book builds")
     args = ap.parse_args(argv)
 
+    from .gebied import wijken_van
+
     reg = load_registries()
+    every = wijken_van(reg)
     cores = max(1, args.jobs)
     print(f"bench on {os.cpu_count()} core(s), {cores} worker(s); wall time")
     rows = []
@@ -108,14 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         offset = 0
         for n in args.batches:
             out = Path(tmp) / f"batch-{n}"
-            seconds, failed, total = batch(reg, n, offset, cores, out)
+            seconds, failed = batch(reg, _spread(every, n, offset), cores, out)
             offset += 1  # other wijken each batch: nothing comes from a previous batch's cache
             per = seconds / n
-            rows.append((n, seconds, per, total))
+            rows.append((n, seconds))
             print(f"  {n:4d} wijkprofielen: {seconds:7.1f} s  = {per:5.2f} s per wijk, "
                   f"{per * cores:5.2f} s per wijk per core" + (f"  ({failed} failed)" if failed else ""))
         if rows:
-            n_all = rows[-1][3]
+            n_all = len(every)
             # linear fit through the batches: fixed cost (cluster start-up) + cost per wijk
             xs, ys = [r[0] for r in rows], [r[1] for r in rows]
             if len(rows) > 1:

@@ -30,6 +30,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .denkkader import load_frameworks
     from .plan import load_plan, load_werkpakketten
     from .privacy import load_config
+    from .privacy.gate import PRIVACY_FILE
     from .zoeken import load_zoekwoorden
 
     reg = load_registries(args.registries)
@@ -41,7 +42,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     # the other YAML files of the book: each raises with file and line on a bad entry
     frameworks = load_frameworks(reg, reg.folder / "denkkader")
     load_plan(reg), load_werkpakketten(reg), load_colofon(reg)
-    privacy = load_config(reg.folder / "privacy.yml")
+    privacy = load_config(reg.folder / PRIVACY_FILE)
     groups = load_zoekwoorden(reg.folder).synoniemen
     print(f"book registries OK: {len(frameworks)} frameworks, monitoringsplan, werkpakketten, colofon, "
           f"privacy.yml ({len(privacy.namen)} names), zoekwoorden.yml ({len(groups)} synonym groups)")
@@ -202,6 +203,7 @@ def _cmd_kwalitatief_import(args: argparse.Namespace) -> int:
 
 def _cmd_kwalitatief_check(args: argparse.Namespace) -> int:
     from . import privacy
+    from .book import GATE_FAILED
     from .paths import project_root
     from .registries import load_registries
 
@@ -209,7 +211,7 @@ def _cmd_kwalitatief_check(args: argparse.Namespace) -> int:
     findings = privacy.gate_before_run(reg, project_root())
     if findings:
         print(privacy.report(findings), file=sys.stderr)
-        return 3
+        return GATE_FAILED
     print("kwalitatief: fieldwork and data/privacy.yml OK; no personal detail in publishable text")
     return 0
 

@@ -18,13 +18,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .format import nl_list
+from .format import MAANDEN, nl_list
 from .paths import processed_dir
 from .registries import Registries, load_yaml_model
 
 COLOFON = "colofon.yml"
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")
 
 
 class _Strict(BaseModel):

@@ -29,7 +29,7 @@ from .evaluation import EvaluationData, evaluate_area, headlines
 from .evaluation.glance import glance_chart, glance_data, glance_text
 from .evaluation.model import AreaEvaluation, IndicatorEvaluation
 from .evaluation.text import nl_num
-from .format import esc, nl_count, nl_list
+from .format import esc, nl_list
 from .gebied import Gebied, resolve
 from .registries import Registries, registries
 from .registry_models import Meting
@@ -110,10 +110,6 @@ class Factsheet:
 
     def area_name(self, code: str) -> str:
         return self.names.get(code, code)
-
-    @property
-    def pijler_count(self) -> str:
-        return nl_count(sum(1 for p in self.reg.kernset.pijlers if not p.context))
 
     # -- sections -----------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from .evaluation.position import national_values
 from .evaluation.robust import quantile_scale
 from .evaluation.rules import MIN_INWONERS_RATE
 from .evaluation.text import decimals_for, fmt_value
-from .format import nl_value
+from .format import nl_number, nl_value
 from .processed import GEOMETRIE_INDELING
 from .reader_text import bron_naam
 
@@ -227,7 +227,7 @@ def map_figure(fs: "Factsheet") -> str:
         eenheid = fs.reg.kernset.eenheden[ind.eenheid]
         if ind.eenheid == "per_1000_inwoners":
             low = rows["noemer"].notna() & (rows["noemer"] < MIN_INWONERS_RATE)
-            suppressed = {c: f"minder dan {MIN_INWONERS_RATE:,} inwoners".replace(",", ".")
+            suppressed = {c: f"minder dan {nl_number(MIN_INWONERS_RATE, 0)} inwoners"
                           for c in rows.loc[low, "gebied_code"]}
             rows = rows[~low]
         values = dict(zip(rows["gebied_code"], rows["waarde"]))
@@ -245,7 +245,7 @@ def map_figure(fs: "Factsheet") -> str:
                    f"{fg.naam} is {outline}. "
                    + (f"{scale.toelichting} " if scale is not None else "")
                    + (f"Niet ingekleurd: {len(suppressed)} wijk(en) met minder dan "
-                      f"{MIN_INWONERS_RATE:,} inwoners.".replace(",", ".") if suppressed else "") + which)
+                      f"{nl_number(MIN_INWONERS_RATE, 0)} inwoners." if suppressed else "") + which)
     map_features, records = [], []
     for f in feats:
         code = f["properties"]["gebied_code"]

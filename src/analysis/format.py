@@ -10,6 +10,10 @@ import unicodedata
 from .registry_models import Eenheid
 
 
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")
+
+
 def nl_number(value: float | None, decimals: int = 1) -> str:
     """12345.678 -> '12.345,7'. Missing -> '—'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

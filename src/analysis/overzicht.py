@@ -22,6 +22,7 @@ from .evaluation import AreaEvaluation, EvaluationData, IndicatorEvaluation, Tre
 from .evaluation.text import fmt_value, lower_first, nl_join
 from .evaluation.words import SYMBOL, change_text, level_text
 from .format import esc
+from .tables import ref_names
 from .gebied import Gebied, focus_gebieden, resolve
 from .reader_text import bron_naam, plain
 from .registries import Registries, registries
@@ -51,10 +52,6 @@ def for_reference(tc: TrendComparison | None, role: str) -> TrendComparison | No
     if tc is None or role not in tc.verdicts:
         return None
     return replace(tc, hoofd=role)
-
-
-def ref_names(ev: AreaEvaluation) -> dict[str, str]:
-    return {role: naam for role, (_, naam) in ev.referenties.items()}
 
 
 # --- one row of verdicts: an area (or one of its parts) for one indicator in one meting -----------------

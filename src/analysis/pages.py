@@ -18,7 +18,7 @@ from .denkkader import BLOCK_NAME, Framework, goal_label, load_frameworks
 from .diagram import diagram_html
 from .evaluation import AreaEvaluation, EvaluationData
 from .evaluation.text import lower_first as lower_label
-from .format import anchor, esc, nl_count, nl_list, nl_number
+from .format import MAANDEN, anchor, esc, nl_count, nl_list, nl_number
 from .gebied import Gebied, focus_gebieden_van
 from .io import write_text_atomic
 from .kwalitatief import analyse
@@ -263,9 +263,6 @@ def plan_page(reg: Registries, s: Site, page: Page, plan: Monitoringsplan, g: Ge
               "| Activiteit | Periode | Soort | Status | Opbrengst |", "|---|---|---|---|---|", *rows, ""]
     return "\n".join(lines)
 
-
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")
 
 
 def _nl_month(text: str) -> str:

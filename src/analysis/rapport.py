@@ -28,9 +28,9 @@ REPORT_FAILED = 6
 
 
 def _figures_html(rows: list[VerdictRow], label: str, gemeente: str) -> str:
+    """The pijler's kernset figures of the area in this meting, with the level verdict against the gemeente."""
     from .overzicht import verdict_html
 
-    """The pijler's kernset figures of the area in this meting, with the level verdict against the gemeente."""
     body = []
     for r in rows:
         name = f"↳ {esc(r.naam)}" if r.deel else esc(label if not r.deel else r.naam)

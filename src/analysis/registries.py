@@ -195,21 +195,26 @@ def cross_error(path: Path, loc: tuple[Any, ...], message: str) -> RegistryError
 def _cross_check(reg: Registries, check_readers: bool = True) -> None:
     tabellen = reg.bronnen.tabellen
     kernset_path = reg.folder / REGISTRY_FILES["kernset"]
-    raw_kernset = yaml.safe_load(kernset_path.read_text(encoding="utf-8"))
-    for i, ind in enumerate(reg.kernset.indicatoren):
-        # bronnen may be written as one spec for a list of tables: report the YAML position.
+
+    def bron_loc(i: int, j: int, key: str) -> tuple:
+        """Where bron j of indicator i is written: one spec may stand for a list of tables. The
+        file is read again only to place an error."""
+        raw = yaml.load(kernset_path.read_text(encoding="utf-8"), Loader=_LOADER)
         positions = []
-        for j, spec in enumerate(raw_kernset["indicatoren"][i].get("bronnen") or []):
+        for k, spec in enumerate(raw["indicatoren"][i].get("bronnen") or []):
             n = len(spec["tabel"]) if isinstance(spec, dict) and isinstance(spec.get("tabel"), list) else 1
-            positions.extend([j] * n)
+            positions.extend([k] * n)
+        return ("indicatoren", i, "bronnen", positions[j] if j < len(positions) else j, key)
+
+    for i, ind in enumerate(reg.kernset.indicatoren):
         for j, bron in enumerate(ind.bronnen):
-            loc = ("indicatoren", i, "bronnen", positions[j] if j < len(positions) else j, "tabel")
             for tabel in {bron.tabel, bron.noemer_tabel}:
                 if tabel not in tabellen:
-                    raise cross_error(kernset_path, loc, f"unknown tabel {tabel!r} (not in bronnen.yml)")
+                    raise cross_error(kernset_path, bron_loc(i, j, "tabel"), f"unknown tabel {tabel!r} (not in bronnen.yml)")
             carriers = [b for b in reg.bronnen.bestanden if bron.tabel in b.draagt]
             if not carriers:
-                raise cross_error(kernset_path, loc, f"no bestand in bronnen.yml carries tabel {bron.tabel!r}")
+                raise cross_error(kernset_path, bron_loc(i, j, "tabel"),
+                                  f"no bestand in bronnen.yml carries tabel {bron.tabel!r}")
             columns = [c for c in (bron.kolom, bron.teller, bron.gewicht) if c]
             if bron.noemer_indicator is None and bron.noemer_tabel == bron.tabel:
                 columns += bron.noemer_kolommen
@@ -217,7 +222,7 @@ def _cross_check(reg: Registries, check_readers: bool = True) -> None:
             for col in columns:
                 if col not in declared:
                     raise cross_error(
-                        kernset_path, loc[:-1] + ("kolom",),
+                        kernset_path, bron_loc(i, j, "kolom"),
                         f"column {col!r} of tabel {bron.tabel} is not declared by any bestand that carries it "
                         f"({', '.join(b.id for b in carriers)}): a typo, or add it to their `kolommen` in bronnen.yml")
     metingen_path = reg.folder / REGISTRY_FILES["metingen"]

@@ -74,11 +74,9 @@ class DutchAsInTheBrowser(SearchDutch):
     """Sphinx's Dutch search language, stemming as the browser does and adding synonyms."""
 
     def init(self, options: dict) -> None:
-        import snowballstemmer
+        from .zoeken import _stemmer
 
-        from .zoeken import stemmer_name
-
-        self.stemmer = snowballstemmer.stemmer(stemmer_name())
+        self.stemmer = _stemmer()  # the one the browser's stemmer is matched to
         self.synonyms: dict[str, list[str]] = dict(options.get(SYNONYMS_OPTION) or {})
 
     def split(self, input: str) -> list[str]:  # noqa: A002 - the signature of the base class

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..kwalitatief.canon import FILES, Dataset
-from ..registries import _line_of
+from ..registries import _line_of, _loc_text
 from .text import normalise
 
 
@@ -56,8 +56,7 @@ def origins(ds: Dataset, root: Path | None = None) -> list[Origin]:
         fields += [(("vragenlijst", "items", i, key), getattr(item, key)) for i, item in enumerate(v.vragenlijst.items)
                    for key in ("tekst", "thema")]
     for loc, text in fields:
-        column = ".".join(f"[{k}]" if isinstance(k, int) else k for k in loc).replace(".[", "[")
-        out.append(Origin(normalise(text), vfile, _line_of(tree, loc), column, True))
+        out.append(Origin(normalise(text), vfile, _line_of(tree, loc), _loc_text(loc), True))
     cfile = _rel(ds.folder / FILES["codeboek"], root)
     for line, rec in ds.codeboek.iterrows():
         out += [Origin(normalise(rec[c]), cfile, int(line), c, True) for c in ("label", "omschrijving") if rec[c]]

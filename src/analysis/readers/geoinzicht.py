@@ -20,8 +20,8 @@ import pandas as pd
 
 from ..codes import LEVEL_PATTERN
 from ..errors import SourceError
-from ._common import SourceData, empty_observations, with_obs_columns
-from .wijk_geojson import read_features, read_geojson_doc
+from ._common import SourceData, empty_observations, read_json, with_obs_columns
+from .wijk_geojson import read_features
 
 TABLE = "47022NED"
 YEAR_IN_NAME = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
@@ -56,7 +56,7 @@ def _number(path: Path, value: object, where: str, key: str) -> float | None:
 def read_geoinzicht(path: Path, opties: dict[str, Any] | None = None) -> SourceData:
     path = Path(path)
     opties = opties or {}
-    doc = read_geojson_doc(path)
+    doc = read_json(path)
     feats = read_features(path, doc)
     year = _file_year(path, doc)
     kwb_table = {int(k): v for k, v in (opties.get("kwb_tabellen") or {}).items()}.get(year)

@@ -20,13 +20,9 @@ from ._common import SourceData, empty_observations, read_json
 NL_BOUNDS = (3.0, 50.5, 7.5, 53.8)
 
 
-def read_geojson_doc(path: Path) -> dict:
-    return read_json(path)
-
-
 def read_features(path: Path, doc: dict | None = None) -> list[dict]:
     if doc is None:
-        doc = read_geojson_doc(path)
+        doc = read_json(path)
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         raise SourceError(path, "expected a GeoJSON FeatureCollection")
     feats = doc.get("features")
