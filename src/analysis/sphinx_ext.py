@@ -74,9 +74,11 @@ class DutchAsInTheBrowser(SearchDutch):
     """Sphinx's Dutch search language, stemming as the browser does and adding synonyms."""
 
     def init(self, options: dict) -> None:
-        from .zoeken import _stemmer
+        import snowballstemmer
 
-        self.stemmer = _stemmer()  # the one the browser's stemmer is matched to
+        from .zoeken import stemmer_name
+
+        self.stemmer = snowballstemmer.stemmer(stemmer_name())
         self.synonyms: dict[str, list[str]] = dict(options.get(SYNONYMS_OPTION) or {})
 
     def split(self, input: str) -> list[str]:  # noqa: A002 - the signature of the base class
